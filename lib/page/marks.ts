@@ -1,0 +1,114 @@
+// Detected mentions become DOM Ranges (for highlights and positioning) and a
+// per-text-node index that answers "which mark is under this caret?" without
+// scanning every mark on each pointer move.
+import { type NodeSpan, spansFor, type TextIndex } from './text-index.ts';
+
+export interface Markable {
+  kind: string;
+  start: number;
+  end: number;
+}
+
+export interface Mark<M extends Markable> {
+  key: number;
+  mention: M;
+  ranges: Range[];
+}
+
+interface NodeHit {
+  startOffset: number;
+  endOffset: number;
+  key: number;
+}
+
+export class MarkSet<M extends Markable> {
+  readonly marks: Mark<M>[] = [];
+  private readonly byNode = new Map<Text, NodeHit[]>();
+
+  add(doc: Document, index: TextIndex, mentions: readonly M[]): Mark<M>[] {
+    const added: Mark<M>[] = [];
+    for (const mention of mentions) {
+      const spans: NodeSpan[] = spansFor(index, mention.start, mention.end);
+      if (spans.length === 0) continue;
+      const key = this.marks.length;
+      const ranges = spans.map((s) => {
+        const r = doc.createRange();
+        r.setStart(s.node, s.startOffset);
+        r.setEnd(s.node, s.endOffset);
+        return r;
+      });
+      for (const s of spans) {
+        let list = this.byNode.get(s.node);
+        if (!list) {
+          list = [];
+          this.byNode.set(s.node, list);
+        }
+        list.push({ startOffset: s.startOffset, endOffset: s.endOffset, key });
+      }
+      const mark = { key, mention, ranges };
+      this.marks.push(mark);
+      added.push(mark);
+    }
+    return added;
+  }
+
+  get(key: number): Mark<M> | undefined {
+    return this.marks[key];
+  }
+
+  /** The mark covering `offset` in text node `node`, if any. */
+  at(node: Node, offset: number): Mark<M> | undefined {
+    const list = this.byNode.get(node as Text);
+    if (!list) return undefined;
+    for (const hit of list) {
+      if (offset >= hit.startOffset && offset < hit.endOffset) return this.marks[hit.key];
+    }
+    return undefined;
+  }
+
+  clear(): void {
+    this.marks.length = 0;
+    this.byNode.clear();
+  }
+}
+
+interface CaretDocument {
+  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as unknown as CaretDocument;
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint.call(doc, x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint.call(doc, x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+  return null;
+}
+
+function inside(rects: DOMRectList | DOMRect[], x: number, y: number): boolean {
+  for (const r of Array.from(rects)) {
+    if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+  }
+  return false;
+}
+
+/**
+ * The mark under the pointer. The caret API gives the nearest character even
+ * when the pointer is in the margin past a line's end, so the hit is confirmed
+ * against the mark's own boxes.
+ */
+export function markAtPoint<M extends Markable>(doc: Document, marks: MarkSet<M>, x: number, y: number): Mark<M> | undefined {
+  const caret = caretAt(doc, x, y);
+  if (!caret || caret.node.nodeType !== 3) return undefined;
+  // The caret sits between characters: try the character after it, then the one before.
+  const candidates = [marks.at(caret.node, caret.offset), marks.at(caret.node, caret.offset - 1)];
+  for (const mark of candidates) {
+    if (mark?.ranges.some((r) => inside(r.getClientRects(), x, y))) return mark;
+  }
+  return undefined;
+}

@@ -1,0 +1,96 @@
+// The typed protocol between the content script / popup and the background.
+// One map for every context, so a change to a message breaks the build on both ends.
+import type { DocumentEntry, OrganizationEntry, PersonEntry, Post } from './dataset/schema.ts';
+
+/** A document reference as the page states it (after in-article resolution). */
+export interface DocRefQuery {
+  docType: string;
+  number: string | null;
+  /** Part after the number as written: "NQ/TW", "2024/NĐ-CP". */
+  symbol: string | null;
+  year: number | null;
+  issuer: string | null;
+  /** Issued date the page gives, YYYY-MM-DD. */
+  date: string | null;
+  subject?: string | null;
+}
+
+export type LookupQuery =
+  | { kind: 'document'; ref: DocRefQuery; text: string }
+  | { kind: 'person'; name: string; titles: string[]; entity: string | null }
+  | { kind: 'organization' | 'place'; name: string; entity: string | null }
+  | { kind: 'id'; id: string };
+
+export interface LookupRequest {
+  query: LookupQuery;
+  /** The article's date (YYYY-MM-DD) for time-aware answers; the background falls back to today. */
+  date: string | null;
+}
+
+export interface RelatedLink {
+  type: string;
+  id: string;
+  label: string;
+}
+
+export type CardData =
+  | {
+      kind: 'document';
+      entry: DocumentEntry;
+      /** Other entries the same reference could mean, most likely first. */
+      alternatives: DocumentEntry[];
+      related: RelatedLink[];
+    }
+  | {
+      /** Not in the dataset: what the page itself says. */
+      kind: 'document-from-page';
+      ref: DocRefQuery;
+      text: string;
+    }
+  | {
+      kind: 'person';
+      entry: PersonEntry;
+      date: string;
+      postsOnDate: Post[];
+      titlesInArticle: string[];
+    }
+  | { kind: 'person-from-page'; name: string; titles: string[] }
+  | {
+      kind: 'organization';
+      entry: OrganizationEntry;
+      parent: OrganizationEntry | null;
+      successors: OrganizationEntry[];
+      predecessors: OrganizationEntry[];
+    }
+  | { kind: 'none'; text: string };
+
+export interface SearchResult {
+  kind: 'document' | 'person' | 'organization' | 'place';
+  id: string;
+  label: string;
+  detail: string;
+}
+
+export interface DatasetStatus {
+  version: number | null;
+  built: string | null;
+  counts: { documents: number; persons: number; organizations: number };
+  /** Where answers come from right now. */
+  source: 'bundle' | 'database' | 'none';
+  importState: 'idle' | 'importing' | 'done' | 'failed';
+  error: string | null;
+}
+
+/** Names the content script needs to detect persons and bodies, kept small on purpose. */
+export interface GazetteerPayload {
+  version: number;
+  persons: { id: string; names: string[] }[];
+  organizations: { id: string; names: string[]; kind: string }[];
+}
+
+export interface ProtocolMap {
+  lookup(req: LookupRequest): CardData;
+  search(req: { query: string; limit: number }): SearchResult[];
+  gazetteer(): GazetteerPayload;
+  status(): DatasetStatus;
+}

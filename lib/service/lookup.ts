@@ -1,0 +1,170 @@
+// Answers a card request from whichever reader is current (the bundle in memory
+// while the database is importing, the database after). Pure: the background
+// only hands it a reader, so the same answers are tested in Node.
+import type { DocumentEntry, OrganizationEntry, PersonEntry } from '../dataset/schema.ts';
+import { docKey, nameKey, symbolKey } from '../dataset/keys.ts';
+import type { GazetteerDoc } from '../detect/index.ts';
+import type { CardData, DocRefQuery, LookupRequest, RelatedLink } from '../protocol.ts';
+import { matchDocument } from '../resolve/index.ts';
+import { postsOn } from '../store/person-post.ts';
+import type { ReferenceReader } from '../store/reader.ts';
+import { documentHeading } from './labels.ts';
+
+type Entry = DocumentEntry | PersonEntry | OrganizationEntry;
+
+export function isDocument(e: Entry): e is DocumentEntry {
+  return 'status' in e && 'issuers' in e;
+}
+export function isPerson(e: Entry): e is PersonEntry {
+  return 'posts' in e;
+}
+export function isOrganization(e: Entry): e is OrganizationEntry {
+  return 'abbreviations' in e;
+}
+
+/**
+ * The full symbol from the number and the part after it. Party symbols join
+ * with a hyphen (12-NQ/TW); State symbols with a slash (168/2024/NĐ-CP, 1234/QĐ-TTg).
+ */
+export function fullSymbol(number: string, rest: string): string {
+  const party = rest.includes('/') && !/^\d{4}\//.test(rest);
+  return `${number}${party ? '-' : '/'}${rest}`;
+}
+
+function toGazetteerDoc(d: DocumentEntry): GazetteerDoc {
+  return {
+    id: d.id,
+    type: d.type,
+    number: d.number,
+    symbol: d.symbol,
+    issuedDate: d.issuedDate,
+    issuers: d.issuers,
+    aliases: d.aliases,
+  };
+}
+
+async function candidateDocuments(reader: ReferenceReader, ref: DocRefQuery, text: string): Promise<DocumentEntry[]> {
+  const found = new Map<string, DocumentEntry>();
+  if (ref.number) {
+    const byKey = await reader.documentsByKeys([docKey(ref.docType, ref.number)]);
+    for (const list of byKey.values()) for (const d of list) found.set(d.id, d);
+    if (ref.symbol) {
+      const sym = symbolKey(fullSymbol(ref.number, ref.symbol));
+      const bySymbol = await reader.documentsBySymbols([sym]);
+      for (const list of bySymbol.values()) for (const d of list) found.set(d.id, d);
+    }
+  } else {
+    // Named documents (Luật Đất đai 2024, Bộ luật Hình sự) are found by name.
+    const hits = await reader.search(text, 5);
+    const ids = hits.filter((h) => h.kind === 'document').map((h) => h.id);
+    const entries = await reader.getByIds(ids);
+    const wanted = nameKey(text);
+    for (const e of entries.values()) {
+      if (!isDocument(e)) continue;
+      const names = [e.title ?? '', ...e.aliases].map(nameKey);
+      if (names.includes(wanted)) found.set(e.id, e);
+    }
+  }
+  return [...found.values()];
+}
+
+async function relatedLinks(reader: ReferenceReader, entry: DocumentEntry): Promise<RelatedLink[]> {
+  if (entry.relations.length === 0) return [];
+  const targets = await reader.getByIds(entry.relations.map((r) => r.target));
+  return entry.relations.flatMap((r) => {
+    const t = targets.get(r.target);
+    return t && isDocument(t) ? [{ type: r.type, id: t.id, label: documentHeading(t) }] : [];
+  });
+}
+
+async function documentCard(reader: ReferenceReader, entry: DocumentEntry, alternatives: DocumentEntry[]): Promise<CardData> {
+  return { kind: 'document', entry, alternatives, related: await relatedLinks(reader, entry) };
+}
+
+function personCard(entry: PersonEntry, date: string, titles: string[]): CardData {
+  return { kind: 'person', entry, date, postsOnDate: postsOn(entry, date), titlesInArticle: titles };
+}
+
+async function organizationCard(reader: ReferenceReader, entry: OrganizationEntry): Promise<CardData> {
+  const ids = [...(entry.parent ? [entry.parent] : []), ...entry.successors, ...entry.predecessors];
+  const linked = await reader.getByIds(ids);
+  const orgs = (list: string[]) =>
+    list.flatMap((id) => {
+      const e = linked.get(id);
+      return e && isOrganization(e) ? [e] : [];
+    });
+  return {
+    kind: 'organization',
+    entry,
+    parent: orgs(entry.parent ? [entry.parent] : [])[0] ?? null,
+    successors: orgs(entry.successors),
+    predecessors: orgs(entry.predecessors),
+  };
+}
+
+/** A person of that name who held a post on the date is more likely the one meant. */
+function pickPerson(list: PersonEntry[], date: string): PersonEntry | undefined {
+  return list.find((p) => postsOn(p, date).length > 0) ?? list[0];
+}
+
+/** Of bodies/places sharing a name, prefer the one that existed on the date. */
+function pickOrganization(list: OrganizationEntry[], date: string): OrganizationEntry | undefined {
+  const existed = (o: OrganizationEntry) => (!o.validFrom || o.validFrom <= date) && (!o.validTo || o.validTo >= date);
+  return list.find(existed) ?? list[0];
+}
+
+export async function lookup(reader: ReferenceReader, req: LookupRequest, today: string): Promise<CardData> {
+  const date = req.date ?? today;
+  const q = req.query;
+  switch (q.kind) {
+    case 'id': {
+      const e = (await reader.getByIds([q.id])).get(q.id);
+      if (!e) return { kind: 'none', text: q.id };
+      if (isDocument(e)) return documentCard(reader, e, []);
+      if (isPerson(e)) return personCard(e, date, []);
+      return organizationCard(reader, e);
+    }
+    case 'document': {
+      const candidates = await candidateDocuments(reader, q.ref, q.text);
+      const match = matchDocument(q.ref, candidates.map(toGazetteerDoc), date);
+      const byId = new Map(candidates.map((d) => [d.id, d]));
+      const ordered = [match.entity, ...match.candidates]
+        .filter((id): id is string => id !== null)
+        .filter((id, i, all) => all.indexOf(id) === i)
+        .flatMap((id) => {
+          const d = byId.get(id);
+          return d ? [d] : [];
+        });
+      const [best, ...rest] = ordered;
+      if (best) return documentCard(reader, best, rest);
+      // A full citation on the page says enough for a card of its own.
+      if (q.ref.symbol || q.ref.date || q.ref.issuer) return { kind: 'document-from-page', ref: q.ref, text: q.text };
+      return { kind: 'none', text: q.text };
+    }
+    case 'person': {
+      let entry: PersonEntry | undefined;
+      if (q.entity) {
+        const e = (await reader.getByIds([q.entity])).get(q.entity);
+        if (e && isPerson(e)) entry = e;
+      }
+      if (!entry) {
+        const byName = await reader.personsByNames([nameKey(q.name)]);
+        entry = pickPerson([...byName.values()].flat(), date);
+      }
+      return entry ? personCard(entry, date, q.titles) : { kind: 'person-from-page', name: q.name, titles: q.titles };
+    }
+    case 'organization':
+    case 'place': {
+      let entry: OrganizationEntry | undefined;
+      if (q.entity) {
+        const e = (await reader.getByIds([q.entity])).get(q.entity);
+        if (e && isOrganization(e)) entry = e;
+      }
+      if (!entry) {
+        const byName = await reader.organizationsByNames([nameKey(q.name)]);
+        entry = pickOrganization([...byName.values()].flat(), date);
+      }
+      return entry ? organizationCard(reader, entry) : { kind: 'none', text: q.name };
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { MarkSet } from '../../lib/page/marks.ts';
+import { buildTextIndex, spansFor } from '../../lib/page/text-index.ts';
+
+function body(html: string): { doc: Document; body: HTMLElement } {
+  const w = new Window();
+  w.document.write(`<body>${html}</body>`);
+  const doc = w.document as unknown as Document;
+  return { doc, body: doc.body };
+}
+
+describe('text index', () => {
+  it('joins inline text and separates blocks with a newline', () => {
+    const { body: b } = body('<p>Thực hiện <b>Nghị quyết</b> 12</p><p>ngày 16/3/2022</p>');
+    expect(buildTextIndex(b).text).toBe('Thực hiện Nghị quyết 12\nngày 16/3/2022');
+  });
+
+  it.each(['script', 'style', 'textarea', 'code', 'pre', 'noscript'])('skips <%s>', (tag) => {
+    const { body: b } = body(`<p>Trước</p><${tag}>Nghị quyết 12</${tag}><p>Sau</p>`);
+    expect(buildTextIndex(b).text).not.toContain('Nghị quyết');
+  });
+
+  it('skips contenteditable regions and inputs', () => {
+    const { body: b } = body('<div contenteditable="true">Nghị định 100</div><input value="Nghị định 100"><p>ok</p>');
+    expect(buildTextIndex(b).text).toBe('ok');
+  });
+
+  it('skips elements the caller excludes (our own card host)', () => {
+    const { body: b } = body('<p>a</p><div data-x>b</div><p>c</p>');
+    const text = buildTextIndex(b, (el) => el.hasAttribute('data-x')).text;
+    expect(text).toBe('a\nc');
+  });
+
+  it('maps a mention crossing inline tags back to each text node piece', () => {
+    const { body: b } = body('<p>Thực hiện <b>Nghị quyết</b> 12 tốt</p>');
+    const index = buildTextIndex(b);
+    const start = index.text.indexOf('Nghị quyết 12');
+    const spans = spansFor(index, start, start + 'Nghị quyết 12'.length);
+    expect(spans.map((s) => s.node.data.slice(s.startOffset, s.endOffset))).toEqual(['Nghị quyết', ' 12']);
+  });
+
+  it('finds the mark at a caret position inside any of its pieces', () => {
+    const { doc, body: b } = body('<p>Theo <i>Nghị</i> quyết 12 và Điều 5</p>');
+    const index = buildTextIndex(b);
+    const start = index.text.indexOf('Nghị quyết 12');
+    const marks = new MarkSet<{ kind: string; start: number; end: number }>();
+    marks.add(doc, index, [{ kind: 'document', start, end: start + 13 }]);
+    const italic = b.querySelector('i')?.firstChild as Text;
+    expect(marks.at(italic, 2)?.key).toBe(0);
+    const rest = italic.parentNode?.nextSibling as Text;
+    expect(marks.at(rest, 1)?.key).toBe(0);
+    expect(marks.at(rest, rest.data.indexOf('Điều'))).toBeUndefined();
+    expect(marks.marks[0]?.ranges.map((r) => r.toString()).join('')).toBe('Nghị quyết 12');
+  });
+});
