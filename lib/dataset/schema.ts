@@ -22,6 +22,17 @@ export const sourceSchema = z
   .refine((s) => s.url !== undefined || s.file !== undefined, 'a source needs a url or a file');
 export type Source = z.infer<typeof sourceSchema>;
 
+/**
+ * A post's start or end as precise as the source gives it: YYYY-MM-DD, YYYY-MM or YYYY.
+ * Wikipedia infoboxes often give only a year or a month; rounding those to a day would
+ * invent precision, and dropping them would turn a finished post into an open (current) one.
+ * Plain string comparison still orders them against full dates.
+ */
+const partialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$/, 'expected YYYY-MM-DD, YYYY-MM or YYYY')
+  .refine((s) => s.length < 10 || !Number.isNaN(Date.parse(s)), 'not a real calendar date');
+
 const sources = z.array(sourceSchema).min(1, 'an entry without a source does not build').max(50);
 const shortText = z.string().min(1).max(300);
 const id = z.string().min(1).max(200);
@@ -71,9 +82,9 @@ export const postSchema = z
     title: z.string().min(1).max(400),
     /** Name of the body the post belongs to, when the source states it separately. */
     body: shortText.nullable(),
-    start: isoDate.nullable(),
+    start: partialDate.nullable(),
     /** null = open end = current (as of the source). */
-    end: isoDate.nullable(),
+    end: partialDate.nullable(),
   })
   .strict();
 export type Post = z.infer<typeof postSchema>;
