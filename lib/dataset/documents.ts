@@ -237,7 +237,8 @@ export function buildDocuments(
       : entries.filter(
           (e) => e.symbol === null && e.type === type && e.issuedDate === censusDate(law.issued_date),
         );
-    if (same.length === 1) mergeCensus(same[0]!, law, src, warnings);
+    const [only] = same;
+    if (only && same.length === 1) mergeCensus(only, law, src, warnings);
     else if (same.length > 1)
       warnings.push(`census ${law.id}: ${same.length} curated records share its symbol; not merged`);
     else {
@@ -258,15 +259,14 @@ export function buildDocuments(
       let candidates = bySymbol.get(r.symbol) ?? [];
       const sharing = candidates.length;
       if (candidates.length > 1) {
-        candidates = candidates.filter(
-          (c) =>
-            c.issuedDate !== null &&
-            p.relations.length > 0 &&
-            r.quotes.some((q) => dmy(c.issuedDate!).some((d) => q.includes(d))),
-        );
+        candidates = candidates.filter((c) => {
+          const date = c.issuedDate;
+          return date !== null && r.quotes.some((q) => dmy(date).some((d) => q.includes(d)));
+        });
       }
-      if (candidates.length === 1) {
-        p.entry.relations.push({ type: r.type as RelationType, target: candidates[0]!.id });
+      const [target] = candidates;
+      if (target && candidates.length === 1) {
+        p.entry.relations.push({ type: r.type as RelationType, target: target.id });
       } else {
         warnings.push(
           `${p.entry.id}: relation ${r.type} → ${r.symbol} ${sharing === 0 ? 'has no record' : `is ambiguous (${sharing} records share the symbol)`}; dropped`,

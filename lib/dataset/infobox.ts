@@ -25,6 +25,10 @@ function ym(y: number, m: number): string | null {
   return m >= 1 && m <= 12 ? `${y}-${pad(m)}` : null;
 }
 
+function num(s: string | undefined): number {
+  return s === undefined ? Number.NaN : Number(s);
+}
+
 const OPEN = /^(nay|đương nhiệm|hiện tại|hiện nay)\b/i;
 
 /** One term_start/term_end value → a date as precise as written, an open end, or unknown. */
@@ -37,20 +41,20 @@ export function parseTermValue(raw: unknown): TermValue {
   const date = (v: string | null): TermValue =>
     v === null ? { kind: 'unknown', raw: s } : { kind: 'date', value: v };
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (m) return date(ymd(+m[1]!, +m[2]!, +m[3]!));
+  if (m) return date(ymd(num(m[1]), num(m[2]), num(m[3])));
   m = /^(\d{4})-(\d{2})$/.exec(s);
-  if (m) return date(ym(+m[1]!, +m[2]!));
+  if (m) return date(ym(num(m[1]), num(m[2])));
   m = /^(?:(?:năm|đầu năm|cuối năm|đầu|cuối)\s+)?(\d{4})$/i.exec(s);
-  if (m) return date(m[1]!);
+  if (m) return date(m[1] ?? null);
   // "3/2002", "12.2005": month/year.
   m = /^(?:tháng\s*)?(\d{1,2})\s*[/.]\s*(\d{4})$/i.exec(s);
-  if (m) return date(ym(+m[2]!, +m[1]!));
+  if (m) return date(ym(num(m[2]), num(m[1])));
   // "21 tháng 10 năm 2022", "2 tháng 9 2016", "9 tháng 12năm 1990 (từ chức)".
   m = /^(\d{1,2})\s*tháng\s*(\d{1,2})\s*(?:năm\s*)?(\d{4})\b/i.exec(s);
-  if (m) return date(ymd(+m[3]!, +m[2]!, +m[1]!));
+  if (m) return date(ymd(num(m[3]), num(m[2]), num(m[1])));
   // "tháng 5 năm 2020", "Tháng 5 / 2020", "Tháng 12, năm 2019".
   m = /^tháng\s*(\d{1,2})\s*[,/]?\s*(?:năm\s*)?(\d{4})$/i.exec(s);
-  if (m) return date(ym(+m[2]!, +m[1]!));
+  if (m) return date(ym(num(m[2]), num(m[1])));
   return { kind: 'unknown', raw: s };
 }
 
@@ -176,7 +180,7 @@ function officeSuffixes(infobox: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const key of Object.keys(infobox)) {
     const m = /^office(\d*)$/.exec(key);
-    if (m) out.push(m[1]!);
+    if (m) out.push(m[1] ?? '');
   }
   // The unnumbered office comes first in the template; numbered ones follow in order.
   return out.sort((a, b) => (a === '' ? 0 : Number(a)) - (b === '' ? 0 : Number(b)));

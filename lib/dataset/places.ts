@@ -58,7 +58,7 @@ export function parseGsoCsv(csv: string): GsoRow[] {
   const rows: GsoRow[] = [];
   for (const line of csv.split(/\r?\n/)) {
     const m = /^\s*\d+\s*,\s*(\d{2})\s*,\s*(.+?)\s*$/.exec(line);
-    if (m) rows.push({ code: m[1]!, name: m[2]!, line: line.trim() });
+    if (m?.[1] && m[2]) rows.push({ code: m[1], name: m[2], line: line.trim() });
   }
   return rows;
 }
@@ -131,7 +131,7 @@ export function buildPlaces(
     const successors = [...new Set(successorsOf.get(p.Code) ?? [])].sort();
     if (successors.length === 0) warnings.push(`pre-2025 ${p.FullName} has no successor in splits.json`);
     places.push({
-      id: preIdByCode.get(p.Code)!,
+      id: placeId(p.Name, false),
       name: p.FullName,
       abbreviations: [],
       aliases: uniq([p.Name], p.FullName),
@@ -184,7 +184,7 @@ export function buildPlaces(
       { ...switchOver.source, supports: ['validFrom'] },
     );
     places.push({
-      id: postIdByCode.get(p.Code)!,
+      id: placeId(p.Name, true),
       name,
       abbreviations: [],
       aliases: uniq([p.Name, name.replace(CITY_PREFIX, '').replace(PROVINCE_PREFIX, '')], name),
