@@ -1,5 +1,16 @@
+import { existsSync, readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { toExtensionMessages } from './lib/i18n/messages.ts';
+
+// The background compares this with the database's version on every start,
+// so it knows whether to import without reading the whole bundle.
+function bundledDatasetVersion(): number | null {
+  const file = 'public/data/dataset.json';
+  if (!existsSync(file)) return null;
+  const meta = (JSON.parse(readFileSync(file, 'utf8')) as { meta?: { version?: unknown } }).meta;
+  return typeof meta?.version === 'number' ? meta.version : null;
+}
 
 export default defineConfig({
   srcDir: '.',
@@ -7,10 +18,25 @@ export default defineConfig({
   publicDir: 'public',
   vite: () => ({
     plugins: [preact()],
+    define: { __BUNDLED_DATASET_VERSION__: JSON.stringify(bundledDatasetVersion()) },
   }),
+  hooks: {
+    // The plain JSON beside the bundle is for tools and reviewers; the extension ships only the gzip.
+    'build:publicAssets': (_wxt, files) => {
+      const i = files.findIndex((f) => f.relativeDest === 'data/dataset.json');
+      if (i >= 0) files.splice(i, 1);
+      for (const lang of ['vi', 'en'] as const) {
+        files.push({
+          relativeDest: `_locales/${lang}/messages.json`,
+          contents: JSON.stringify(toExtensionMessages(lang), null, 2),
+        });
+      }
+    },
+  },
   manifest: ({ browser }) => ({
-    name: 'RefLens',
-    description: 'Hover cards for documents, officials and bodies cited in Vietnamese news.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'vi',
     permissions: ['storage', 'unlimitedStorage'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'reflens@reflens.invalid', strict_min_version: '128.0' } } }

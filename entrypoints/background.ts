@@ -1,1 +1,41 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { gazetteerFromDataset } from '../lib/detect/index.ts';
+import { todayIso } from '../lib/format/dates.ts';
+import type { GazetteerPayload } from '../lib/protocol.ts';
+import { decodeBundle } from '../lib/service/bundle.ts';
+import { createDataService } from '../lib/service/data-service.ts';
+import { lookup } from '../lib/service/lookup.ts';
+import { createDexiePort } from '../lib/service/dexie-port.ts';
+import { MemoryReader } from '../lib/store/reader.ts';
+import { onMessage } from './shared/messaging.ts';
+
+declare const __BUNDLED_DATASET_VERSION__: number | null;
+
+function toPayload(version: number, g: ReturnType<typeof gazetteerFromDataset>): GazetteerPayload {
+  return { version, persons: g.persons, organizations: g.organizations };
+}
+
+export default defineBackground(() => {
+  const service = createDataService({
+    bundledVersion: __BUNDLED_DATASET_VERSION__,
+    async loadBundle() {
+      const res = await fetch(browser.runtime.getURL('/data/dataset.json.gz'));
+      if (!res.ok) throw new Error(`The bundled dataset is missing from the extension (HTTP ${res.status}).`);
+      return decodeBundle(new Uint8Array(await res.arrayBuffer()));
+    },
+    database: createDexiePort({ indexedDB, IDBKeyRange }),
+    memoryReader: (d) => new MemoryReader(d),
+    gazetteerOf: (d) => toPayload(d.meta.version, gazetteerFromDataset(d)),
+    log: (m) => console.info(`RefLens: ${m}`),
+  });
+
+  // Listeners are registered synchronously so a message that wakes the worker is not lost.
+  onMessage('lookup', async ({ data }) => lookup(await service.reader(), data, todayIso()));
+  onMessage('search', async ({ data }) => (await service.reader()).search(data.query, Math.min(50, data.limit)));
+  onMessage('gazetteer', () => service.gazetteer());
+  onMessage('status', () => service.status());
+
+  browser.runtime.onInstalled.addListener(() => {
+    void service.ensureBundleImported();
+  });
+});

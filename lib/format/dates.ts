@@ -1,10 +1,13 @@
 // Dates in the dataset are ISO (YYYY-MM-DD); readers of Vietnamese news expect dd/mm/yyyy.
 
+/** Also takes the partial dates of posts: "2016-04" → "4/2016", "2016" → "2016". */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso);
   if (!m) return iso;
-  return `${Number(m[3])}/${Number(m[2])}/${m[1]}`;
+  if (m[3]) return `${Number(m[3])}/${Number(m[2])}/${m[1]}`;
+  if (m[2]) return `${Number(m[2])}/${m[1]}`;
+  return m[1] as string;
 }
 
 /** Today as YYYY-MM-DD in the reader's local calendar. */

@@ -1,6 +1,8 @@
 // Every UI string, in Vietnamese (default) and English. Components ask for keys,
 // never hard-code text, so a language switch reaches every surface.
 const vi = {
+  extName: 'RefLens',
+  extDescription: 'Thẻ tra cứu văn bản, nhân vật và cơ quan được nhắc tới trong báo chí Việt Nam.',
   cardLabel: 'Thông tin tham chiếu',
   kindDocument: 'Văn bản',
   kindPerson: 'Nhân vật',
@@ -48,6 +50,8 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
+  extName: 'RefLens',
+  extDescription: 'Hover cards for documents, officials and bodies cited in Vietnamese news.',
   cardLabel: 'Reference details',
   kindDocument: 'Document',
   kindPerson: 'Person',
@@ -97,4 +101,21 @@ const tables: Record<Lang, Record<MessageKey, string>> = { vi, en };
 
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   return tables[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+}
+
+/**
+ * The same table in the extension i18n format (`_locales/<lang>/messages.json`),
+ * so the manifest and `browser.i18n` read exactly the strings the UI uses.
+ * Placeholders become `$name$` with a `placeholders` entry, as that format wants.
+ */
+export function toExtensionMessages(lang: Lang): Record<string, { message: string; placeholders?: Record<string, { content: string }> }> {
+  const out: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> = {};
+  for (const [key, text] of Object.entries(tables[lang])) {
+    const names = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+    const message = text.replace(/\{(\w+)\}/g, (_, n: string) => `$${n}$`);
+    out[key] = names.length
+      ? { message, placeholders: Object.fromEntries(names.map((n, i) => [n, { content: `$${i + 1}` }])) }
+      : { message };
+  }
+  return out;
 }
