@@ -38,6 +38,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'vi',
     permissions: ['storage', 'unlimitedStorage'],
+    // Sites beyond the default list are asked for one by one, when the user adds them.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'reflens@reflens.invalid', strict_min_version: '128.0' } } }
       : {}),
