@@ -95,7 +95,20 @@ export interface DocumentsResult {
 interface Pending {
   entry: DocumentEntry;
   relations: { type: string; symbol: string; quotes: string[] }[];
+  /** The evidence that states the relations, reused to back the inverse on the target. */
+  relationSources: Source[];
 }
+
+const INVERSE: Record<RelationType, RelationType> = {
+  replaces: 'replacedBy',
+  replacedBy: 'replaces',
+  amends: 'amendedBy',
+  amendedBy: 'amends',
+  guides: 'guidedBy',
+  guidedBy: 'guides',
+  implements: 'implementedBy',
+  implementedBy: 'implements',
+};
 
 function fromCurated(r: CuratedRecord): Pending {
   const type = clean(r.docType) ?? 'Văn bản';
@@ -132,8 +145,12 @@ function fromCurated(r: CuratedRecord): Pending {
     relations: [],
     sources,
   };
-  const relQuotes = r.evidence.filter((e) => e.supports.includes('relations')).map((e) => e.quote);
-  return { entry, relations: r.relations.map((x) => ({ ...x, quotes: relQuotes })) };
+  const relEvidence = r.evidence.filter((e) => e.supports.includes('relations'));
+  return {
+    entry,
+    relations: r.relations.map((x) => ({ ...x, quotes: relEvidence.map((e) => e.quote) })),
+    relationSources: relEvidence.map((e) => ({ url: e.url, quote: e.quote, supports: ['relations'] })),
+  };
 }
 
 const TVPL_URL = /^https:\/\/thuvienphapluat\.vn\/van-ban\/[A-Za-z-]+\/[A-Za-z0-9-]+-\d+\.aspx$/;
@@ -266,7 +283,17 @@ export function buildDocuments(
       }
       const [target] = candidates;
       if (target && candidates.length === 1) {
-        p.entry.relations.push({ type: r.type as RelationType, target: target.id });
+        const type = r.type as RelationType;
+        p.entry.relations.push({ type, target: target.id });
+        // "A replaces B" read from B's side is "B replacedBy A": same quote, other card.
+        const inverse = INVERSE[type];
+        if (!target.relations.some((x) => x.type === inverse && x.target === p.entry.id)) {
+          target.relations.push({ type: inverse, target: p.entry.id });
+          for (const src of p.relationSources) {
+            if (!target.sources.some((t) => t.url === src.url && t.quote === src.quote))
+              target.sources.push({ ...src });
+          }
+        }
       } else {
         warnings.push(
           `${p.entry.id}: relation ${r.type} → ${r.symbol} ${sharing === 0 ? 'has no record' : `is ambiguous (${sharing} records share the symbol)`}; dropped`,

@@ -118,5 +118,12 @@ describe('buildDocuments', () => {
     const two = documents.find((d) => d.symbol === '2-NQ/TW');
     expect(two?.relations).toEqual([{ type: 'replaces', target: 'doc:1-NQ/TW@2020-01-02' }]);
     expect(warnings.some((w) => w.includes('99-NQ/TW'))).toBe(true);
+    const one = documents.find((d) => d.symbol === '1-NQ/TW');
+    expect(one?.relations).toEqual([{ type: 'replacedBy', target: 'doc:2-NQ/TW@2020-01-02' }]);
+    expect(one?.sources.at(-1)).toEqual({
+      url: 'https://example.org/2',
+      quote: 'thay thế Nghị quyết 1-NQ/TW',
+      supports: ['relations'],
+    });
   });
 });
