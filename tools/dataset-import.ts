@@ -34,7 +34,7 @@ function sourcesDir(): string | null {
 const dir = sourcesDir();
 if (dir === null) {
   console.log(
-    'dataset:import: no shared sources found (looked for curated-documents under --shared DIR, default /work/shared/data/sources).\n' +
+    'dataset:import: no shared sources found (looked for curated-documents under --shared DIR or DIR/data/sources; default DIR is /work/shared).\n' +
       'Nothing was changed; the committed files in assets/data stay as they are.',
   );
   process.exit(0);
