@@ -150,6 +150,13 @@ export function validateDataset(raw: unknown): ValidationResult {
         if (v !== null && !isRealDate(v))
           note(`${p.id}.posts[${i}].${f}: ${shortValue(v)} is not a real calendar date`);
       }
+      // Compared at the shorter precision: "2016" against "2016-05-01" is not a contradiction.
+      const { start, end } = post;
+      if (start !== null && end !== null) {
+        const n = Math.min(start.length, end.length);
+        if (end.slice(0, n) < start.slice(0, n))
+          note(`${p.id}.posts[${i}].end: ${end} is before start ${start}`);
+      }
     });
   }
   for (const o of ds.organizations) {

@@ -22,4 +22,15 @@ describe('committed assets/data', () => {
     expect(stats.places).toBe(97);
     expect(stats.documents).toBeGreaterThanOrEqual(200);
   });
+
+  it('keeps pre- and post-2025 provinces apart and links them', () => {
+    if (!result.ok) return;
+    const byId = new Map(result.dataset.organizations.map((o) => [o.id, o]));
+    const places = result.dataset.organizations.filter((o) => o.id.startsWith('place:'));
+    expect(places.filter((p) => p.id.endsWith('@pre-2025'))).toHaveLength(63);
+    expect(places.filter((p) => p.id.endsWith('@2025'))).toHaveLength(34);
+    expect(byId.get('place:ha-giang@pre-2025')?.successors).toEqual(['place:tuyen-quang@2025']);
+    expect(byId.get('place:dong-nai@2025')?.kind).toBe('province');
+    expect(places.filter((p) => p.id.endsWith('@2025') && p.kind === 'city')).toHaveLength(6);
+  });
 });

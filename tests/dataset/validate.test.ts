@@ -72,6 +72,17 @@ describe('validateDataset rejects', () => {
     expect(errs.join('\n')).toMatch(/person:nguyen-van-a.*posts\.0\.start/);
   });
 
+  it('a post that ends before it starts', () => {
+    const errs = errorsOf(
+      mutate((ds) => {
+        const post = (ds.persons[0]?.posts as Rec[])[0] as Rec;
+        post.start = '2020-05';
+        post.end = '2019';
+      }),
+    );
+    expect(errs).toContain('person:nguyen-van-a.posts[0].end: 2019 is before start 2020-05');
+  });
+
   it('a relation to a document that is not there', () => {
     const errs = errorsOf(
       mutate((ds) => ((ds.documents[1] as Rec).relations = [{ type: 'amends', target: 'doc:nope' }])),
