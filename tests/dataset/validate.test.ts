@@ -75,7 +75,7 @@ describe('validateDataset rejects', () => {
   it('a post that ends before it starts', () => {
     const errs = errorsOf(
       mutate((ds) => {
-        const post = (ds.persons[0]?.posts as Rec[])[0] as Rec;
+        const post = ((ds.persons[0] as Rec).posts as Rec[])[0] as Rec;
         post.start = '2020-05';
         post.end = '2019';
       }),
