@@ -16,7 +16,7 @@ interface CardProps {
 export function Card({ data, lang, onClose, onOpenId }: CardProps) {
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
   return (
-    <div class={`card card-${data.kind}`} role="dialog" aria-label={t('cardLabel')} data-kind={data.kind}>
+    <div class={`card card-${data.kind}`} role="dialog" aria-label={t('cardLabel')} data-kind={data.kind} tabIndex={-1}>
       {onClose && (
         <button type="button" class="close" aria-label={t('close')} title={t('close')} onClick={onClose}>
           ×

@@ -5,12 +5,17 @@ import type { CardData } from '../lib/protocol.ts';
 import { Card } from './Card.tsx';
 import { CARD_CSS } from './card-styles.ts';
 
+export type Theme = 'auto' | 'light' | 'dark';
+
 export interface CardHostOptions {
   doc: Document;
   lang: Lang;
+  theme: Theme;
   onPointerInside(inside: boolean): void;
   onClose(): void;
   onOpenId(id: string): void;
+  /** The reader clicked inside the card: keep it open until dismissed. */
+  onPin(): void;
 }
 
 /** Something the card is placed against: the mark's range (its rects change on scroll and zoom). */
@@ -20,12 +25,15 @@ export interface Anchor {
 }
 
 export interface CardHost {
-  show(data: CardData, anchor: Anchor): void;
+  show(data: CardData, anchor: Anchor, opts?: { focus?: boolean; announce?: string }): void;
   hide(): void;
   isOpen(): boolean;
-  contains(node: Node | null): boolean;
-  destroy(): void;
+  /** Whether an event target is (inside) the card. */
+  contains(target: EventTarget | null): boolean;
+  configure(o: { lang?: Lang; theme?: Theme }): void;
 }
+
+export const CARD_HOST_ATTRIBUTE = 'data-reflens-card';
 
 /**
  * The card lives in a closed shadow root on a host attached to <html>, outside
@@ -33,26 +41,39 @@ export interface CardHost {
  */
 export function createCardHost(o: CardHostOptions): CardHost {
   const host = o.doc.createElement('div');
-  host.setAttribute('data-reflens-card', '');
+  host.setAttribute(CARD_HOST_ATTRIBUTE, '');
   // Inline so that no page stylesheet can give the host a size, a transform or hide it.
   host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = o.doc.createElement('style');
   style.textContent = CARD_CSS;
   const wrap = o.doc.createElement('div');
-  wrap.className = 'wrap';
   wrap.hidden = true;
-  shadow.append(style, wrap);
+  // Screen readers hear what opened without the card stealing focus on a mere hover.
+  const live = o.doc.createElement('div');
+  live.className = 'sr-only';
+  live.setAttribute('aria-live', 'polite');
+  shadow.append(style, wrap, live);
   wrap.addEventListener('pointerenter', () => o.onPointerInside(true));
   wrap.addEventListener('pointerleave', () => o.onPointerInside(false));
+  wrap.addEventListener('pointerdown', () => o.onPin());
+  wrap.addEventListener('focusin', () => o.onPin());
 
+  let lang = o.lang;
+  let theme = o.theme;
   let stopAutoUpdate: (() => void) | null = null;
   let open = false;
+  let current: { data: CardData; anchor: Anchor } | null = null;
+
+  const applyTheme = () => {
+    wrap.className = `wrap theme-${theme}`;
+  };
+  applyTheme();
 
   const place = (anchor: Anchor) => {
     const reference = {
       getBoundingClientRect: () => {
-        // A mark wrapped over two lines: anchor to the line the card is nearest to, not the union box.
+        // A mark wrapped over two lines: anchor to its first line, not the union box.
         const rects = Array.from(anchor.getClientRects());
         return (rects[0] as DOMRect | undefined) ?? anchor.getBoundingClientRect();
       },
@@ -81,13 +102,25 @@ export function createCardHost(o: CardHostOptions): CardHost {
     });
   };
 
+  const paint = () => {
+    if (!current) return;
+    render(<Card data={current.data} lang={lang} onClose={o.onClose} onOpenId={o.onOpenId} />, wrap);
+  };
+
   return {
-    show(data, anchor) {
+    show(data, anchor, opts = {}) {
       if (!host.isConnected) o.doc.documentElement.append(host);
-      render(<Card data={data} lang={o.lang} onClose={o.onClose} onOpenId={o.onOpenId} />, wrap);
+      current = { data, anchor };
+      paint();
       wrap.hidden = false;
       open = true;
       place(anchor);
+      if (opts.announce) live.textContent = opts.announce;
+      if (opts.focus) {
+        // Keyboard users land in the card, on its first control.
+        const target = wrap.querySelector<HTMLElement>('button, a[href]') ?? wrap.querySelector<HTMLElement>('[role="dialog"]');
+        target?.focus();
+      }
     },
     hide() {
       stopAutoUpdate?.();
@@ -95,12 +128,17 @@ export function createCardHost(o: CardHostOptions): CardHost {
       render(null, wrap);
       wrap.hidden = true;
       open = false;
+      current = null;
+      live.textContent = '';
       host.remove();
     },
     isOpen: () => open,
-    contains: (node) => node === host,
-    destroy() {
-      this.hide();
+    contains: (target) => target === host,
+    configure(c) {
+      if (c.lang) lang = c.lang;
+      if (c.theme) theme = c.theme;
+      applyTheme();
+      paint();
     },
   };
 }

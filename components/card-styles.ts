@@ -7,16 +7,22 @@ export const CARD_CSS = `
   position: fixed; top: 0; left: 0; z-index: 2147483647;
   max-width: min(420px, calc(100vw - 16px));
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
-  color: #1b1f24;
+  color: var(--fg);
   --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --border: #d0d7de; --accent: #0b5cad;
   --ok-bg: #dafbe1; --ok-fg: #116329; --bad-bg: #ffebe9; --bad-fg: #a40e26; --unk-bg: #eaeef2; --unk-fg: #424a53;
 }
 @media (prefers-color-scheme: dark) {
-  .wrap {
+  .wrap.theme-auto {
     --bg: #1f2328; --fg: #e6edf3; --muted: #9da7b3; --border: #3d444d; --accent: #6cb6ff;
     --ok-bg: #1b4721; --ok-fg: #aff5b4; --bad-bg: #5d0f12; --bad-fg: #ffdcd7; --unk-bg: #30363d; --unk-fg: #d1d7de;
   }
 }
+.wrap.theme-dark {
+  --bg: #1f2328; --fg: #e6edf3; --muted: #9da7b3; --border: #3d444d; --accent: #6cb6ff;
+  --ok-bg: #1b4721; --ok-fg: #aff5b4; --bad-bg: #5d0f12; --bad-fg: #ffdcd7; --unk-bg: #30363d; --unk-fg: #d1d7de;
+}
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.wrap[hidden] { display: none; }
 .card {
   position: relative; box-sizing: border-box; overflow: auto; max-height: inherit;
   background: var(--bg); color: var(--fg); border: 1px solid var(--border); border-radius: 8px;

@@ -203,7 +203,7 @@ export async function waitForMarks(page: Page, timeoutMs = 10_000): Promise<Reco
   return page.evaluate(() => {
     const out: Record<string, number> = {};
     for (const kind of ['document', 'person', 'organization', 'place']) {
-      out[kind] = CSS.highlights.get(`reflens-${kind}`)?.size ?? 0;
+      out[kind] = CSS.highlights.get(`reflens-u-${kind}`)?.size ?? 0;
     }
     return out;
   });

@@ -1,66 +1,94 @@
-import { type CardHost, createCardHost } from '../../components/CardHost.tsx';
+import { browser } from 'wxt/browser';
+import { CARD_HOST_ATTRIBUTE, type CardHost, createCardHost } from '../../components/CardHost.tsx';
+import { createDetector, type Mention } from '../../lib/detect/index.ts';
 import { todayIso } from '../../lib/format/dates.ts';
 import { createHoverTiming } from '../../lib/hover/hover-timing.ts';
+import { translate } from '../../lib/i18n/messages.ts';
 import { readArticleDate } from '../../lib/page/article-date.ts';
-import { type Mark, MarkSet, markAtPoint } from '../../lib/page/marks.ts';
-import { buildTextIndex } from '../../lib/page/text-index.ts';
-import type { LookupQuery } from '../../lib/protocol.ts';
+import { HighlightPainter, highlightsSupported } from '../../lib/page/highlights.ts';
+import { type Mark, markAtPoint } from '../../lib/page/marks.ts';
+import { startPageScanner } from '../../lib/page/page-scanner.ts';
+import type { CardData, LookupQuery } from '../../lib/protocol.ts';
+import { documentHeading } from '../../lib/service/labels.ts';
+import { isSiteEnabled, normalizeSettings, type Settings } from '../../lib/settings/settings.ts';
 import { contentMatches } from '../../lib/sites.ts';
 import { sendMessage } from '../shared/messaging.ts';
-import { createDetector, type Detector, type Mention } from '../../lib/detect/index.ts';
 import './style.css';
 
-const DWELL_MS = 300;
 const GRACE_MS = 300;
-const KINDS = ['document', 'person', 'organization', 'place'] as const;
+
+function queryFor(m: Mention): LookupQuery {
+  switch (m.kind) {
+    case 'document':
+      return { kind: 'document', ref: m.ref, text: m.text };
+    case 'person':
+      return { kind: 'person', name: m.name, titles: m.titles, entity: m.entity };
+    default:
+      return { kind: m.kind, name: m.name, entity: m.entity };
+  }
+}
+
+/** One line for screen readers when a card opens. */
+function announcement(data: CardData, lang: Settings['lang']): string {
+  switch (data.kind) {
+    case 'document':
+      return `${documentHeading(data.entry)}. ${data.entry.title ?? ''}`;
+    case 'person':
+    case 'organization':
+      return data.entry.name;
+    case 'person-from-page':
+      return data.name;
+    case 'document-from-page':
+    case 'none':
+      return `${data.text}. ${translate(lang, data.kind === 'none' ? 'notFound' : 'fromPage')}`;
+  }
+}
+
+function inViewport(mark: Mark<Mention>, win: Window): boolean {
+  const r = mark.ranges[0]?.getBoundingClientRect();
+  return !!r && r.bottom > 0 && r.top < win.innerHeight && r.width > 0;
+}
 
 export default defineContentScript({
   matches: contentMatches,
   runAt: 'document_idle',
+  // Articles embedded in frames (live blogs, AMP viewers) are read too.
+  allFrames: true,
   async main(ctx) {
     // Without the Custom Highlight API we would have to wrap text in elements,
     // which is exactly the page mutation RefLens promises not to make.
-    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    if (!highlightsSupported(window) || !document.body) return;
+
+    let settings = normalizeSettings((await browser.storage.sync.get('settings')).settings);
+    if (!isSiteEnabled(settings, location.hostname)) return;
 
     const gazetteer = await sendMessage('gazetteer', undefined);
-    const detector: Detector = createDetector({ ...gazetteer, documents: [] });
-    const articleDate = readArticleDate(document)?.date ?? null;
-
-    const marks = new MarkSet<Mention>();
+    const detector = createDetector({ ...gazetteer, documents: [] });
+    const article = readArticleDate(document);
+    const articleDate = article?.date ?? null;
+    const painter = new HighlightPainter<Mention>(window, settings.highlight);
     let cardHost: CardHost | null = null;
 
-    const scan = () => {
-      performance.mark('reflens-scan-start');
-      const index = buildTextIndex(document.body, (el) => el.hasAttribute('data-reflens-card'));
-      const mentions = detector.detect(index.text, articleDate ? { date: articleDate } : {});
-      marks.clear();
-      marks.add(document, index, mentions);
-      for (const kind of KINDS) {
-        const ranges = marks.marks.filter((m) => m.mention.kind === kind).flatMap((m) => m.ranges);
-        CSS.highlights.set(`reflens-${kind}`, new Highlight(...ranges));
-      }
-      // Measured on the page's timeline (not the DOM) so benchmarks and tests can read it.
+    const wanted = (m: Mention) => settings.kinds[m.kind];
+
+    performance.mark('reflens-scan-start');
+    const scanner = startPageScanner<Mention>({
+      win: window,
+      root: document.body,
+      detect: (text) => detector.detect(text, articleDate ? { date: articleDate } : {}),
+      exclude: (el) => el.hasAttribute(CARD_HOST_ATTRIBUTE),
+      onAdded: (marks) => painter.add(marks.filter((m) => wanted(m.mention))),
+      onRemoved: (marks) => painter.remove(marks),
+    });
+    void scanner.ready.then(() => {
+      // On the page's timeline, not in the DOM, so benchmarks and tests can read it.
       performance.measure('reflens-scan', 'reflens-scan-start');
-    };
+    });
+    const marks = scanner.marks;
 
-    const queryFor = (m: Mention): LookupQuery => {
-      switch (m.kind) {
-        case 'document':
-          return { kind: 'document', ref: m.ref, text: m.text };
-        case 'person':
-          return { kind: 'person', name: m.name, titles: m.titles, entity: m.entity };
-        default:
-          return { kind: m.kind, name: m.name, entity: m.entity };
-      }
-    };
-
-    const setActive = (mark: Mark<Mention> | undefined) => {
-      if (mark) CSS.highlights.set('reflens-active', new Highlight(...mark.ranges));
-      else CSS.highlights.delete('reflens-active');
-    };
-
+    let openedByKeyboard = false;
     const timing = createHoverTiming({
-      dwellMs: DWELL_MS,
+      dwellMs: () => settings.dwellMs,
       graceMs: GRACE_MS,
       timers: {
         set: (fn, ms) => window.setTimeout(fn, ms),
@@ -69,18 +97,20 @@ export default defineContentScript({
       open(key, token) {
         const mark = marks.get(key);
         if (!mark) return;
+        const focus = openedByKeyboard;
+        openedByKeyboard = false;
         void sendMessage('lookup', { query: queryFor(mark.mention), date: articleDate ?? todayIso() }).then(
           (data) => {
             // A later hover may have started while the background answered.
             if (!timing.isCurrent(token) || !mark.ranges[0]) return;
-            setActive(mark);
-            ensureHost().show(data, mark.ranges[0]);
+            painter.setActive(mark);
+            ensureHost().show(data, mark.ranges[0], { focus, announce: announcement(data, settings.lang) });
           },
           (err: unknown) => console.warn('RefLens: lookup failed', err),
         );
       },
       close() {
-        setActive(undefined);
+        painter.setActive(undefined);
         cardHost?.hide();
       },
     });
@@ -88,48 +118,120 @@ export default defineContentScript({
     const ensureHost = (): CardHost => {
       cardHost ??= createCardHost({
         doc: document,
-        lang: 'vi',
+        lang: settings.lang,
+        theme: settings.theme,
         onPointerInside: (inside) => timing.overCard(inside),
         onClose: () => timing.closeNow(),
+        onPin: () => timing.pin(),
         onOpenId: (id) => {
           const key = timing.openKey();
-          const mark = key === null ? undefined : marks.get(key);
-          if (!mark?.ranges[0]) return;
-          const anchor = mark.ranges[0];
+          const anchor = key === null ? undefined : marks.get(key)?.ranges[0];
+          if (!anchor) return;
           void sendMessage('lookup', { query: { kind: 'id', id }, date: articleDate ?? todayIso() }).then((data) =>
-            ensureHost().show(data, anchor),
+            ensureHost().show(data, anchor, { announce: announcement(data, settings.lang) }),
           );
         },
       });
       return cardHost;
     };
 
-    scan();
+    const visibleMark = (m: Mark<Mention> | undefined) => (m && wanted(m.mention) ? m : undefined);
 
     // Pointer moves arrive far faster than frames; one hit test per frame is enough.
     let pending: { x: number; y: number } | null = null;
     const onMove = (e: PointerEvent) => {
-      if (e.pointerType === 'touch') return;
+      if (e.pointerType === 'touch' || settings.highlight === 'none') return;
       if (pending === null) {
         requestAnimationFrame(() => {
           if (!pending) return;
           const { x, y } = pending;
           pending = null;
-          timing.overMark(markAtPoint(document, marks, x, y)?.key ?? null);
+          timing.overMark(visibleMark(markAtPoint(document, marks, x, y))?.key ?? null);
         });
       }
       pending = { x: e.clientX, y: e.clientY };
     };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && timing.openKey() !== null) timing.closeNow();
+
+    // Touch has no hover: a tap on a mark opens its card, a tap elsewhere closes it.
+    const onDown = (e: PointerEvent) => {
+      if (cardHost?.contains(e.target)) return;
+      if (e.pointerType === 'touch') {
+        const mark = visibleMark(markAtPoint(document, marks, e.clientX, e.clientY));
+        if (mark) {
+          timing.openNow(mark.key);
+          return;
+        }
+      }
+      if (timing.isPinned()) timing.closeNow();
     };
+
+    const step = (dir: 1 | -1) => {
+      const list = marks.live().filter((m) => wanted(m.mention) && inViewport(m, window));
+      if (list.length === 0) return;
+      const current = timing.openKey();
+      const at = list.findIndex((m) => m.key === current);
+      const next = list[at < 0 ? (dir === 1 ? 0 : list.length - 1) : (at + dir + list.length) % list.length];
+      if (next) {
+        openedByKeyboard = true;
+        timing.openNow(next.key);
+      }
+    };
+
+    // Alt+Shift+N / Alt+Shift+P walk the marks in view; Esc closes. Physical keys, so
+    // Vietnamese input methods (Telex, VNI) and other layouts do not change them.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && timing.openKey() !== null) {
+        timing.closeNow();
+        return;
+      }
+      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyN' || e.code === 'KeyP')) {
+        e.preventDefault();
+        step(e.code === 'KeyN' ? 1 : -1);
+      }
+    };
+
+    // Page Previews' lesson: a link reached by Tab opens its card like a hover does.
+    const onFocus = (e: FocusEvent) => {
+      const el = e.target;
+      if (!(el instanceof Element) || cardHost?.contains(el)) return;
+      const mark = marks.live().find((m) => wanted(m.mention) && m.ranges[0] && el.contains(m.ranges[0].startContainer));
+      if (mark) timing.overMark(mark.key);
+    };
+
     document.addEventListener('pointermove', onMove, { passive: true });
+    document.addEventListener('pointerdown', onDown, { passive: true, capture: true });
     document.addEventListener('keydown', onKey, true);
+    document.addEventListener('focusin', onFocus);
+
+    // Settings changed in the options page apply here without a reload.
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'sync' || !changes.settings) return;
+      const next = normalizeSettings(changes.settings.newValue);
+      const before = settings;
+      settings = next;
+      if (!isSiteEnabled(next, location.hostname)) {
+        timing.closeNow();
+        painter.clear();
+        return;
+      }
+      if (JSON.stringify(before.kinds) !== JSON.stringify(next.kinds) || !isSiteEnabled(before, location.hostname)) {
+        painter.clear();
+        painter.add(marks.live().filter((m) => wanted(m.mention)));
+      }
+      painter.setStyle(next.highlight);
+      cardHost?.configure({ lang: next.lang, theme: next.theme });
+    };
+    browser.storage.onChanged.addListener(onStorage);
+
     ctx.onInvalidated(() => {
+      scanner.stop();
+      browser.storage.onChanged.removeListener(onStorage);
       document.removeEventListener('pointermove', onMove);
+      document.removeEventListener('pointerdown', onDown, true);
       document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('focusin', onFocus);
       timing.closeNow();
-      for (const kind of [...KINDS, 'active']) CSS.highlights.delete(`reflens-${kind}`);
+      painter.clear();
     });
   },
 });

@@ -9,7 +9,8 @@ export interface Timers {
 }
 
 export interface HoverTimingOptions {
-  dwellMs: number;
+  /** Read at each hover, so a changed setting applies at once. */
+  dwellMs: number | (() => number);
   graceMs: number;
   timers: Timers;
   /** Open the card for target `key`; `token` must be passed back to `isCurrent`. */
@@ -25,6 +26,9 @@ export interface HoverTiming {
   /** Open now (keyboard focus, tap). */
   openNow(key: number): void;
   closeNow(): void;
+  /** Keep the open card until closeNow (click in the card, keyboard, tap). */
+  pin(): void;
+  isPinned(): boolean;
   isCurrent(token: number): boolean;
   openKey(): number | null;
 }
@@ -33,6 +37,7 @@ export function createHoverTiming(o: HoverTimingOptions): HoverTiming {
   let hovered: number | null = null;
   let shown: number | null = null;
   let inCard = false;
+  let pinned = false;
   let token = 0;
   let dwell: number | null = null;
   let grace: number | null = null;
@@ -48,6 +53,7 @@ export function createHoverTiming(o: HoverTimingOptions): HoverTiming {
   const show = (key: number) => {
     clearDwell();
     clearGrace();
+    pinned = false;
     shown = key;
     token += 1;
     o.open(key, token);
@@ -55,6 +61,7 @@ export function createHoverTiming(o: HoverTimingOptions): HoverTiming {
   const hide = () => {
     clearDwell();
     clearGrace();
+    pinned = false;
     if (shown !== null) {
       shown = null;
       token += 1;
@@ -62,7 +69,7 @@ export function createHoverTiming(o: HoverTimingOptions): HoverTiming {
     }
   };
   const scheduleClose = () => {
-    if (shown === null || grace !== null) return;
+    if (shown === null || grace !== null || pinned) return;
     grace = o.timers.set(() => {
       grace = null;
       if (!inCard && hovered !== shown) hide();
@@ -78,11 +85,12 @@ export function createHoverTiming(o: HoverTimingOptions): HoverTiming {
         clearGrace();
         return;
       }
-      if (key !== null) {
+      // A pinned card stays put; hovering elsewhere does not replace it.
+      if (key !== null && !pinned) {
         dwell = o.timers.set(() => {
           dwell = null;
           if (hovered === key) show(key);
-        }, o.dwellMs);
+        }, typeof o.dwellMs === 'function' ? o.dwellMs() : o.dwellMs);
       }
       if (shown !== null && !inCard) scheduleClose();
     },
@@ -93,9 +101,18 @@ export function createHoverTiming(o: HoverTimingOptions): HoverTiming {
     },
     openNow(key) {
       show(key);
+      pinned = true;
     },
     closeNow() {
       hide();
+    },
+    pin() {
+      if (shown === null) return;
+      pinned = true;
+      clearGrace();
+    },
+    isPinned() {
+      return pinned;
     },
     isCurrent(t) {
       return t === token && shown !== null;

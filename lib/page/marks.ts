@@ -22,7 +22,8 @@ interface NodeHit {
 }
 
 export class MarkSet<M extends Markable> {
-  readonly marks: Mark<M>[] = [];
+  /** Indexed by key; a removed mark leaves a hole so keys stay stable. */
+  readonly marks: (Mark<M> | undefined)[] = [];
   private readonly byNode = new Map<Text, NodeHit[]>();
 
   add(doc: Document, index: TextIndex, mentions: readonly M[]): Mark<M>[] {
@@ -64,6 +65,31 @@ export class MarkSet<M extends Markable> {
       if (offset >= hit.startOffset && offset < hit.endOffset) return this.marks[hit.key];
     }
     return undefined;
+  }
+
+  /** Every live mark, in the order they were added (document order within a scan). */
+  live(): Mark<M>[] {
+    return this.marks.filter((m): m is Mark<M> => m !== undefined);
+  }
+
+  /** Drops the marks touching a text node whose text changed or that left the page. */
+  removeNode(node: Text): Mark<M>[] {
+    const hits = this.byNode.get(node);
+    if (!hits) return [];
+    const removed: Mark<M>[] = [];
+    for (const hit of hits) {
+      const mark = this.marks[hit.key];
+      if (!mark) continue;
+      this.marks[hit.key] = undefined;
+      removed.push(mark);
+      // A mark spanning several nodes is indexed under each of them.
+      for (const r of mark.ranges) {
+        const list = this.byNode.get(r.startContainer as Text);
+        if (list) this.byNode.set(r.startContainer as Text, list.filter((h) => h.key !== hit.key));
+      }
+    }
+    this.byNode.delete(node);
+    return removed;
   }
 
   clear(): void {

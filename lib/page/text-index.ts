@@ -32,44 +32,72 @@ function skipped(el: Element): boolean {
   return false;
 }
 
-/** Walks `root` in document order. Elements for which `exclude` returns true are skipped with their subtree. */
-export function buildTextIndex(root: Node, exclude?: (el: Element) => boolean): TextIndex {
+/**
+ * Walks `root` in document order, in slices: `step(budget)` returns after about
+ * `budget()` says stop, so a 1 MB page is read without one long main-thread task.
+ * Elements for which `exclude` returns true are skipped with their subtree;
+ * text nodes for which `seen` returns true are skipped (already scanned).
+ */
+export function createTextIndexer(
+  root: Node,
+  opts: { exclude?: (el: Element) => boolean; seen?: (t: Text) => boolean } = {},
+): { step(keepGoing: () => boolean): boolean; result(): TextIndex } {
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   let length = 0;
   let needBreak = false;
+  // Explicit stack instead of recursion: resumable, and deep pages cannot overflow it.
+  // An entry is a node to enter, or (as a negative marker) the end of a block.
+  const stack: (Node | 'end-block')[] = [root];
 
-  const visit = (node: Node): void => {
-    if (node.nodeType === 3) {
-      const value = (node as Text).data;
-      if (value.length === 0) return;
-      if (needBreak && length > 0) {
-        parts.push('\n');
-        length += 1;
-      }
-      needBreak = false;
-      segments.push({ node: node as Text, start: length });
-      parts.push(value);
-      length += value.length;
-      return;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      if (skipped(el) || exclude?.(el)) {
+  const step = (keepGoing: () => boolean): boolean => {
+    let n = 0;
+    while (stack.length > 0) {
+      if ((++n & 63) === 0 && !keepGoing()) return false;
+      const node = stack.pop() as Node | 'end-block';
+      if (node === 'end-block') {
         needBreak = true;
-        return;
+        continue;
       }
-      const block = !INLINE_TAGS.has(el.tagName.toUpperCase());
-      if (block) needBreak = true;
-      for (let c = el.firstChild; c; c = c.nextSibling) visit(c);
-      if (block) needBreak = true;
-      return;
+      if (node.nodeType === 3) {
+        const value = (node as Text).data;
+        if (value.length === 0 || opts.seen?.(node as Text)) continue;
+        if (needBreak && length > 0) {
+          parts.push('\n');
+          length += 1;
+        }
+        needBreak = false;
+        segments.push({ node: node as Text, start: length });
+        parts.push(value);
+        length += value.length;
+        continue;
+      }
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        if (skipped(el) || opts.exclude?.(el)) {
+          needBreak = true;
+          continue;
+        }
+        const block = !INLINE_TAGS.has(el.tagName.toUpperCase());
+        if (block) {
+          needBreak = true;
+          stack.push('end-block');
+        }
+      } else if (node.nodeType !== 9 && node.nodeType !== 11) {
+        continue;
+      }
+      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
     }
-    for (let c = node.firstChild; c; c = c.nextSibling) visit(c);
+    return true;
   };
-  visit(root);
-  return { text: parts.join(''), segments };
+  return { step, result: () => ({ text: parts.join(''), segments }) };
+}
+
+/** The whole subtree at once (tests, small fragments). */
+export function buildTextIndex(root: Node, exclude?: (el: Element) => boolean): TextIndex {
+  const indexer = createTextIndexer(root, exclude ? { exclude } : {});
+  indexer.step(() => true);
+  return indexer.result();
 }
 
 /** Index of the segment containing `offset` (binary search; segments are sorted by start). */

@@ -92,7 +92,7 @@ describe('the spine in Chromium', () => {
     const marked = await page.evaluate(() => {
       const out: string[] = [];
       for (const kind of ['document', 'person', 'organization', 'place']) {
-        const h = CSS.highlights.get(`reflens-${kind}`);
+        const h = CSS.highlights.get(`reflens-u-${kind}`);
         if (!h) continue;
         for (const r of h) out.push((r as Range).toString());
       }

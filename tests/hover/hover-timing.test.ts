@@ -123,4 +123,28 @@ describe('hover timing', () => {
     expect(events).toEqual(['open:4', 'close']);
     expect(timing.openKey()).toBeNull();
   });
+
+  it('a pinned card survives the pointer leaving and other marks, until closed', () => {
+    const { c, events, timing } = setup();
+    timing.overMark(1);
+    c.advance(300);
+    timing.pin();
+    timing.overMark(null);
+    c.advance(2000);
+    timing.overMark(2);
+    c.advance(2000);
+    expect(events).toEqual(['open:1']);
+    expect(timing.isPinned()).toBe(true);
+    timing.closeNow();
+    expect(timing.isPinned()).toBe(false);
+    expect(events).toEqual(['open:1', 'close']);
+  });
+
+  it('a card opened from the keyboard is pinned', () => {
+    const { c, events, timing } = setup();
+    timing.openNow(3);
+    timing.overMark(null);
+    c.advance(1000);
+    expect(events).toEqual(['open:3']);
+  });
 });

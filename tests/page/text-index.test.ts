@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { MarkSet } from '../../lib/page/marks.ts';
-import { buildTextIndex, spansFor } from '../../lib/page/text-index.ts';
+import { buildTextIndex, createTextIndexer, spansFor } from '../../lib/page/text-index.ts';
 
 function body(html: string): { doc: Document; body: HTMLElement } {
   const w = new Window();
@@ -52,5 +52,26 @@ describe('text index', () => {
     expect(marks.at(rest, 1)?.key).toBe(0);
     expect(marks.at(rest, rest.data.indexOf('Điều'))).toBeUndefined();
     expect(marks.marks[0]?.ranges.map((r) => r.toString()).join('')).toBe('Nghị quyết 12');
+  });
+
+  it('gives the same index when read in many small slices', () => {
+    const html = Array.from({ length: 300 }, (_, i) => `<p>Đoạn ${i} nhắc <b>Nghị định</b> ${i}/2024/NĐ-CP</p>`).join('');
+    const { body: b } = body(html);
+    const whole = buildTextIndex(b);
+    const indexer = createTextIndexer(b);
+    let slices = 0;
+    let calls = 0;
+    while (!indexer.step(() => ++calls % 3 !== 0)) slices++;
+    expect(slices).toBeGreaterThan(5);
+    expect(indexer.result().text).toBe(whole.text);
+    expect(indexer.result().segments.length).toBe(whole.segments.length);
+  });
+
+  it('skips text nodes already scanned', () => {
+    const { body: b } = body('<p>cũ</p><p>mới</p>');
+    const old = b.querySelector('p')?.firstChild as Text;
+    const indexer = createTextIndexer(b, { seen: (t) => t === old });
+    indexer.step(() => true);
+    expect(indexer.result().text).toBe('mới');
   });
 });

@@ -1,0 +1,127 @@
+// Scans a page for mentions without long main-thread tasks and keeps scanning
+// what the page adds later (infinite scroll, live blogs, SPA navigation).
+// Everything it touches comes from the `win` it is given; it never mutates the DOM.
+import { type Mark, type Markable, MarkSet } from './marks.ts';
+import { createTextIndexer } from './text-index.ts';
+
+export interface PageScannerOptions<M extends Markable> {
+  win: Window;
+  root: Element;
+  detect(text: string): M[];
+  /** Our own UI and anything else never to be read. */
+  exclude(el: Element): boolean;
+  onAdded(marks: Mark<M>[]): void;
+  onRemoved(marks: Mark<M>[]): void;
+  /** Longest slice of work before yielding to the page, ms. */
+  sliceMs?: number;
+  /** Quiet time after the last mutation before scanning what changed, ms. */
+  settleMs?: number;
+}
+
+export interface PageScanner<M extends Markable> {
+  readonly marks: MarkSet<M>;
+  /** Resolves when the first full scan is done. */
+  readonly ready: Promise<void>;
+  stop(): void;
+}
+
+export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): PageScanner<M> {
+  const { win } = o;
+  const sliceMs = o.sliceMs ?? 8;
+  const settleMs = o.settleMs ?? 150;
+  const marks = new MarkSet<M>();
+  // Text nodes already read: a later scan of a changed subtree skips them ("nothing is scanned twice").
+  const seen = new WeakSet<Text>();
+  let stopped = false;
+
+  const yieldToPage = () => new Promise<void>((resume) => win.setTimeout(resume, 0));
+
+  const scanRoots = async (roots: Node[]): Promise<void> => {
+    for (const root of roots) {
+      if (stopped || !root.isConnected) continue;
+      const indexer = createTextIndexer(root, { exclude: o.exclude, seen: (t) => seen.has(t) });
+      for (;;) {
+        const until = win.performance.now() + sliceMs;
+        if (indexer.step(() => win.performance.now() < until)) break;
+        await yieldToPage();
+        if (stopped) return;
+      }
+      const index = indexer.result();
+      for (const seg of index.segments) seen.add(seg.node);
+      if (index.text.trim() === '') continue;
+      const mentions = o.detect(index.text);
+      // Ranges are made in slices too: a 1 MB page can carry thousands of mentions.
+      for (let i = 0; i < mentions.length; ) {
+        const until = win.performance.now() + sliceMs;
+        const batch: M[] = [];
+        while (i < mentions.length && (batch.length < 32 || win.performance.now() < until)) {
+          batch.push(mentions[i++] as M);
+        }
+        const added = marks.add(win.document, index, batch);
+        if (added.length > 0) o.onAdded(added);
+        if (i < mentions.length) await yieldToPage();
+        if (stopped) return;
+      }
+    }
+  };
+
+  // Mutations arrive in bursts; collect the changed subtrees and scan them once things settle.
+  const pending = new Set<Node>();
+  let timer: number | null = null;
+  let running: Promise<void> = Promise.resolve();
+
+  const flush = () => {
+    timer = null;
+    const roots = [...pending].filter((n) => {
+      for (let p = n.parentNode; p; p = p.parentNode) if (pending.has(p)) return false;
+      return true;
+    });
+    pending.clear();
+    running = running.then(() => scanRoots(roots));
+  };
+
+  const observer = new win.MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        const node = r.target as Text;
+        const removed = marks.removeNode(node);
+        if (removed.length > 0) o.onRemoved(removed);
+        seen.delete(node);
+        if (node.parentNode) pending.add(node.parentNode);
+        continue;
+      }
+      for (const n of Array.from(r.removedNodes)) {
+        if (n.nodeType === 3) {
+          const removed = marks.removeNode(n as Text);
+          if (removed.length > 0) o.onRemoved(removed);
+        } else if (n.nodeType === 1) {
+          const walker = win.document.createTreeWalker(n, 4 /* NodeFilter.SHOW_TEXT */);
+          const gone: Mark<M>[] = [];
+          for (let t = walker.nextNode(); t; t = walker.nextNode()) gone.push(...marks.removeNode(t as Text));
+          if (gone.length > 0) o.onRemoved(gone);
+        }
+      }
+      for (const n of Array.from(r.addedNodes)) {
+        if (n.nodeType === 1 && o.exclude(n as Element)) continue;
+        if (n.nodeType === 1 || n.nodeType === 3) pending.add(n);
+      }
+    }
+    if (pending.size > 0 && timer === null) timer = win.setTimeout(flush, settleMs);
+  });
+
+  // Observe from the start: what the page adds during the first scan is either
+  // reached by it or queued here, and the `seen` set keeps it from being read twice.
+  observer.observe(o.root, { childList: true, subtree: true, characterData: true });
+  const ready = scanRoots([o.root]);
+  running = ready;
+
+  return {
+    marks,
+    ready,
+    stop() {
+      stopped = true;
+      observer.disconnect();
+      if (timer !== null) win.clearTimeout(timer);
+    },
+  };
+}

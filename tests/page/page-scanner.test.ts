@@ -1,0 +1,87 @@
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type PageScanner, startPageScanner } from '../../lib/page/page-scanner.ts';
+
+interface M {
+  kind: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+// A stand-in detector: the scanner is what is under test here, not detection.
+function detect(text: string): M[] {
+  return [...text.matchAll(/NQ \d+/g)].map((m) => ({ kind: 'document', start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+let scanner: PageScanner<M> | null = null;
+afterEach(() => scanner?.stop());
+
+function setup(html: string) {
+  const win = new Window();
+  win.document.write(`<body>${html}</body>`);
+  const w = win as unknown as Window;
+  const texts: string[] = [];
+  const live = new Set<string>();
+  scanner = startPageScanner<M>({
+    win: w,
+    root: w.document.body,
+    detect: (t) => {
+      texts.push(t);
+      return detect(t);
+    },
+    exclude: (el) => el.hasAttribute('data-ui'),
+    // Keyed by what was detected: a removed range's own text may already be the new text.
+    onAdded: (ms) => {
+      for (const m of ms) live.add(m.mention.text);
+    },
+    onRemoved: (ms) => {
+      for (const m of ms) live.delete(m.mention.text);
+    },
+    settleMs: 10,
+  });
+  return { w, texts, live, scanner };
+}
+
+const settle = (w: Window) => new Promise((ok) => w.setTimeout(ok, 60));
+
+describe('page scanner', () => {
+  it('scans the page once and marks what it finds', async () => {
+    const { texts, live, scanner: s } = setup('<p>Theo NQ 12 và NQ 57.</p><div data-ui>NQ 99</div>');
+    await s.ready;
+    expect([...live].sort()).toEqual(['NQ 12', 'NQ 57']);
+    expect(texts).toHaveLength(1);
+  });
+
+  it('scans only what the page adds later', async () => {
+    const { w, texts, live, scanner: s } = setup('<p>Theo NQ 12.</p>');
+    await s.ready;
+    const p = w.document.createElement('p');
+    p.textContent = 'Cập nhật: NQ 66 được ban hành.';
+    w.document.body.append(p);
+    await settle(w);
+    expect(live.has('NQ 66')).toBe(true);
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).not.toContain('NQ 12');
+  });
+
+  it('drops marks of text that changed or left, and reads the new text', async () => {
+    const { w, live, scanner: s } = setup('<p id="a">Theo NQ 12.</p><p id="b">Và NQ 18.</p>');
+    await s.ready;
+    (w.document.getElementById('a')?.firstChild as Text).data = 'Theo NQ 68.';
+    w.document.getElementById('b')?.remove();
+    await settle(w);
+    expect([...live].sort()).toEqual(['NQ 68']);
+  });
+
+  it('does not read text inside excluded elements added later', async () => {
+    const { w, texts, scanner: s } = setup('<p>x</p>');
+    await s.ready;
+    const ui = w.document.createElement('div');
+    ui.setAttribute('data-ui', '');
+    ui.textContent = 'NQ 1';
+    w.document.body.append(ui);
+    await settle(w);
+    expect(texts).toHaveLength(1);
+  });
+});
