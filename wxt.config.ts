@@ -37,7 +37,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
     // Sites beyond the default list are asked for one by one, when the user adds them.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(browser === 'firefox'

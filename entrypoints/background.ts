@@ -7,6 +7,7 @@ import { createDataService } from '../lib/service/data-service.ts';
 import { lookup } from '../lib/service/lookup.ts';
 import { createDexiePort } from '../lib/service/dexie-port.ts';
 import { MemoryReader } from '../lib/store/reader.ts';
+import { syncExtraSiteScripts } from './shared/extra-sites.ts';
 import { onMessage } from './shared/messaging.ts';
 
 declare const __BUNDLED_DATASET_VERSION__: number | null;
@@ -38,4 +39,12 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void service.ensureBundleImported();
   });
+
+  const resyncSites = () => void syncExtraSiteScripts().catch((e: unknown) => console.warn('RefLens: site scripts', e));
+  browser.permissions.onAdded.addListener(resyncSites);
+  browser.permissions.onRemoved.addListener(resyncSites);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && changes.settings) resyncSites();
+  });
+  resyncSites();
 });

@@ -60,7 +60,12 @@ export default defineContentScript({
     if (!highlightsSupported(window) || !document.body) return;
 
     let settings = normalizeSettings((await browser.storage.sync.get('settings')).settings);
-    if (!isSiteEnabled(settings, location.hostname)) return;
+    const requested = (globalThis as { __reflensRequested?: boolean }).__reflensRequested === true;
+    if (!requested && !isSiteEnabled(settings, location.hostname)) return;
+    // Injected twice (popup asked on a page where it already runs): one instance is enough.
+    const g = globalThis as { __reflensRunning?: boolean };
+    if (g.__reflensRunning) return;
+    g.__reflensRunning = true;
 
     const gazetteer = await sendMessage('gazetteer', undefined);
     const detector = createDetector({ ...gazetteer, documents: [] });
@@ -209,7 +214,7 @@ export default defineContentScript({
       const next = normalizeSettings(changes.settings.newValue);
       const before = settings;
       settings = next;
-      if (!isSiteEnabled(next, location.hostname)) {
+      if (!requested && !isSiteEnabled(next, location.hostname)) {
         timing.closeNow();
         painter.clear();
         return;
@@ -224,6 +229,7 @@ export default defineContentScript({
     browser.storage.onChanged.addListener(onStorage);
 
     ctx.onInvalidated(() => {
+      g.__reflensRunning = false;
       scanner.stop();
       browser.storage.onChanged.removeListener(onStorage);
       document.removeEventListener('pointermove', onMove);
