@@ -35,15 +35,35 @@ export interface CardHost {
 
 export const CARD_HOST_ATTRIBUTE = 'data-reflens-card';
 
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  display: 'block',
+  position: 'fixed',
+  top: '0',
+  left: '0',
+  width: '0',
+  height: '0',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  transform: 'none',
+  opacity: '1',
+  visibility: 'visible',
+  'pointer-events': 'auto',
+  'z-index': '2147483647',
+  contain: 'none',
+};
+
 /**
  * The card lives in a closed shadow root on a host attached to <html>, outside
  * <body>, so the page's body DOM is never changed and page scripts cannot reach in.
  */
 export function createCardHost(o: CardHostOptions): CardHost {
-  const host = o.doc.createElement('div');
+  // An element name of our own: page rules aimed at div/span cannot select it.
+  const host = o.doc.createElement('reflens-card');
   host.setAttribute(CARD_HOST_ATTRIBUTE, '');
-  // Inline so that no page stylesheet can give the host a size, a transform or hide it.
-  host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
+  // Inline and !important: the only declarations a page's `!important` rules cannot beat.
+  for (const [prop, value] of Object.entries(HOST_STYLE)) host.style.setProperty(prop, value, 'important');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = o.doc.createElement('style');
   style.textContent = CARD_CSS;

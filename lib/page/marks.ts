@@ -67,6 +67,14 @@ export class MarkSet<M extends Markable> {
     return undefined;
   }
 
+  /** The marks that touch a text node. */
+  marksOn(node: Text): Mark<M>[] {
+    return (this.byNode.get(node) ?? []).flatMap((h) => {
+      const m = this.marks[h.key];
+      return m ? [m] : [];
+    });
+  }
+
   /** Every live mark, in the order they were added (document order within a scan). */
   live(): Mark<M>[] {
     return this.marks.filter((m): m is Mark<M> => m !== undefined);
@@ -130,11 +138,30 @@ function inside(rects: DOMRectList | DOMRect[], x: number, y: number): boolean {
  */
 export function markAtPoint<M extends Markable>(doc: Document, marks: MarkSet<M>, x: number, y: number): Mark<M> | undefined {
   const caret = caretAt(doc, x, y);
-  if (!caret || caret.node.nodeType !== 3) return undefined;
-  // The caret sits between characters: try the character after it, then the one before.
-  const candidates = [marks.at(caret.node, caret.offset), marks.at(caret.node, caret.offset - 1)];
-  for (const mark of candidates) {
-    if (mark?.ranges.some((r) => inside(r.getClientRects(), x, y))) return mark;
+  if (caret && caret.node.nodeType === 3) {
+    // The caret sits between characters: try the character after it, then the one before.
+    const candidates = [marks.at(caret.node, caret.offset), marks.at(caret.node, caret.offset - 1)];
+    for (const mark of candidates) {
+      if (mark?.ranges.some((r) => inside(r.getClientRects(), x, y))) return mark;
+    }
+    return undefined;
+  }
+  return markUnderLayers(doc, marks, x, y);
+}
+
+/**
+ * A transparent layer over the text (ad veils, click-catchers) takes the caret
+ * hit-test. Look through the stack of elements at the point for text we marked.
+ */
+function markUnderLayers<M extends Markable>(doc: Document, marks: MarkSet<M>, x: number, y: number): Mark<M> | undefined {
+  const stack = typeof doc.elementsFromPoint === 'function' ? doc.elementsFromPoint(x, y).slice(0, 8) : [];
+  for (const el of stack) {
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      const found = child.nodeType === 3 ? marks.marksOn(child as Text) : [];
+      for (const mark of found) {
+        if (mark.ranges.some((r) => inside(r.getClientRects(), x, y))) return mark;
+      }
+    }
   }
   return undefined;
 }
