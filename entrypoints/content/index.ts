@@ -104,12 +104,15 @@ export default defineContentScript({
         if (!mark) return;
         const focus = openedByKeyboard;
         openedByKeyboard = false;
+        performance.mark('reflens-open');
         void sendMessage('lookup', { query: queryFor(mark.mention), date: articleDate ?? todayIso() }).then(
           (data) => {
             // A later hover may have started while the background answered.
             if (!timing.isCurrent(token) || !mark.ranges[0]) return;
             painter.setActive(mark);
             ensureHost().show(data, mark.ranges[0], { focus, announce: announcement(data, settings.lang) });
+            // Dwell end → card painted, on the page's timeline for the benchmark.
+            requestAnimationFrame(() => setTimeout(() => performance.measure('reflens-card', 'reflens-open'), 0));
           },
           (err: unknown) => console.warn('RefLens: lookup failed', err),
         );
