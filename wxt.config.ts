@@ -16,6 +16,8 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  // Parallel work on one checkout (a second build while tests run) can build elsewhere.
+  outDir: process.env.REFLENS_OUT_DIR || '.output',
   vite: () => ({
     plugins: [preact()],
     define: { __BUNDLED_DATASET_VERSION__: JSON.stringify(bundledDatasetVersion()) },

@@ -8,7 +8,9 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
+/** Where `npm run build` put the Chrome build (REFLENS_OUT_DIR moves it, as in wxt.config.ts). */
+export const OUT_DIR = resolve(ROOT, process.env.REFLENS_OUT_DIR || '.output');
+export const CHROME_BUILD = join(OUT_DIR, 'chrome-mv3');
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 

@@ -2,8 +2,10 @@
 // assets/data/**/*.jsonl → validated → public/data/dataset.json (+ .gz for the
 // extension, which inflates it with DecompressionStream). Refuses to write
 // anything when validation fails, so a broken dataset never reaches a build.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// `--check [--extra FILE.jsonl ...]` validates (with extra files not yet under
+// assets/data, e.g. a curation in progress) and writes nothing.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { assembleDataset, parseVersion } from '../lib/dataset/assemble.ts';
 import { buildDate, ROOT, readDataFiles, readVersionText } from '../lib/dataset/node-files.ts';
@@ -14,13 +16,26 @@ if (version === null) {
   console.error('dataset:build: assets/data/VERSION must hold one positive integer.');
   process.exit(1);
 }
-const files = readDataFiles();
+const args = process.argv.slice(2);
+const checkOnly = args.includes('--check');
+const extra = args.flatMap((a, i) => (args[i - 1] === '--extra' ? [a] : []));
+const files = [
+  ...readDataFiles(),
+  ...extra.map((p) => ({ path: relative(ROOT, p), content: readFileSync(p, 'utf8') })),
+];
 const result = assembleDataset(files, version, buildDate());
 if (!result.ok) {
   console.error(
     `dataset:build: refusing to build, the dataset does not validate:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`,
   );
   process.exit(1);
+}
+if (checkOnly) {
+  const { documents, persons, organizations } = result.dataset;
+  console.log(
+    `dataset:build --check: valid: ${documents.length} documents, ${persons.length} persons, ${organizations.length} organizations/places (nothing written)`,
+  );
+  process.exit(0);
 }
 const outDir = join(ROOT, 'public', 'data');
 mkdirSync(outDir, { recursive: true });
