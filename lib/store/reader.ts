@@ -1,0 +1,25 @@
+// Read access to one consistent version of the dataset, whether it lives in
+// memory (the bundle, answering while the database imports) or in IndexedDB.
+// lookup.ts and search ask through this interface only, so the same answers are
+// tested in Node against both implementations.
+//
+// Every key argument is already folded with lib/dataset/keys.ts (docKey,
+// symbolKey, nameKey): the store indexes entries under exactly those keys.
+import type { DocumentEntry, OrganizationEntry, PersonEntry } from '../dataset/schema.ts';
+import type { SearchResult } from '../protocol.ts';
+
+export type Entry = DocumentEntry | PersonEntry | OrganizationEntry;
+
+export interface ReferenceReader {
+  getByIds(ids: readonly string[]): Promise<Map<string, Entry>>;
+  /** docKey(type, number) → documents with that type and number (every term, every issuer). */
+  documentsByKeys(keys: readonly string[]): Promise<Map<string, DocumentEntry[]>>;
+  /** symbolKey(full symbol) → documents with that symbol (Party symbols repeat across terms). */
+  documentsBySymbols(keys: readonly string[]): Promise<Map<string, DocumentEntry[]>>;
+  /** nameKey(name) → persons with that name or alias. */
+  personsByNames(keys: readonly string[]): Promise<Map<string, PersonEntry[]>>;
+  /** nameKey(name) → bodies and places with that name, alias or abbreviation. */
+  organizationsByNames(keys: readonly string[]): Promise<Map<string, OrganizationEntry[]>>;
+  /** Free-text search as the popup does it, best first. */
+  search(query: string, limit: number): Promise<SearchResult[]>;
+}
