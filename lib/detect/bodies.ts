@@ -1,0 +1,355 @@
+// Bodies and places. Three ways a body is named, tried longest first:
+// the dataset's own names and abbreviations ("Bộ Công an", "CAND"); a local body
+// built from a head, a level and a place ("UBND tỉnh Hà Tĩnh", "Công an huyện
+// Cẩm Xuyên", "Tỉnh ủy"); a unit inside a body ("Ban Thường vụ" + "Tỉnh ủy",
+// "Văn phòng" + "Bộ Công an"). Places are the provinces and cities before and
+// after the 1 July 2025 merger, with "tỉnh"/"thành phố"/"TP" before them.
+import { isUpperCode } from '../text/chars.ts';
+import { nextWord, previousWord, skipSpaces } from '../text/tokens.ts';
+import {
+  DEPARTMENT_HEADS,
+  LEVELS,
+  LOCAL_HEADS,
+  NAME_STOPWORDS,
+  SUBUNIT_PREFIXES,
+  SURNAMES,
+} from './lexicon.ts';
+import { PhraseTrie } from './phrase-trie.ts';
+
+export interface BodyHit {
+  start: number;
+  end: number;
+  kind: 'organization' | 'place';
+  /** Full official name as far as the text and the dataset give it. */
+  name: string;
+  /** Listed entries the name can mean (several when a name outlived a merger: pick by date). */
+  ids: string[];
+  /** Province or city the name carries, when it carries one ("Hà Tĩnh"). */
+  place: string | null;
+  /** A local body named without its place ("Tỉnh ủy", "Công an tỉnh"): the article's province completes it. */
+  placeless: boolean;
+}
+
+export interface ListedBody {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+interface LocalHead {
+  full: string;
+  alone: boolean;
+  needsLevel: boolean;
+}
+
+const PLACE_KINDS = new Set(['province', 'city']);
+
+export interface BodyGrammar {
+  /** The longest body or place mention starting at word start `pos`, if any. */
+  matchAt(text: string, pos: number): BodyHit | null;
+  /** Whether a word can start a body in lower case ("công an nhân dân"). */
+  lowercaseStart(word: string): boolean;
+  /** Ids of listed bodies with exactly this name (to give a composed name its entry). */
+  idsNamed(name: string): string[];
+}
+
+export function createBodyGrammar(
+  listed: readonly { id: string; names: readonly string[]; kind: string }[],
+): BodyGrammar {
+  const names = new PhraseTrie<ListedBody & { abbreviation: boolean }>((p) => p.id);
+  const places = new PhraseTrie<ListedBody>((p) => p.id);
+  const idsByName = new Map<string, string[]>();
+  const lowercaseStarts = new Set<string>();
+  for (const o of listed) {
+    const [canonical = ''] = o.names;
+    for (const n of o.names) {
+      // An all-capitals short form (BCA, CAND, UBND) is an abbreviation: letter for letter.
+      const abbreviation = /^[A-ZĐ0-9&.\-\s]+$/.test(n) && /[A-ZĐ]{2}/.test(n);
+      if (PLACE_KINDS.has(o.kind)) {
+        places.add(n, { id: o.id, name: canonical, kind: o.kind });
+      } else {
+        names.add(n, { id: o.id, name: canonical, kind: o.kind, abbreviation }, abbreviation);
+        const list = idsByName.get(n) ?? [];
+        if (!list.includes(o.id)) idsByName.set(n, [...list, o.id]);
+        // Long official names are still names in lower case ("công an nhân dân").
+        const words = n.split(/\s+/);
+        if (!abbreviation && words.length >= 3) lowercaseStarts.add((words[0] as string).toLowerCase());
+      }
+    }
+  }
+  const heads = new PhraseTrie<LocalHead>((p) => p.full);
+  for (const h of LOCAL_HEADS)
+    heads.add(h.form, { full: h.full, alone: !!h.alone, needsLevel: !!h.needsLevel });
+  const levels = new PhraseTrie<string>((p) => p);
+  for (const l of LEVELS) levels.add(l, l.replace(/\.$/, ''), true);
+  const prefixes = new PhraseTrie<string>((p) => p);
+  for (const p of SUBUNIT_PREFIXES) prefixes.add(p.form, p.full, /^[A-ZĐ]+$/.test(p.form));
+  const departments = new PhraseTrie<string>((p) => p);
+  for (const d of DEPARTMENT_HEADS) departments.add(d, d, true);
+
+  const levelFull = (l: string): string => {
+    const low = l.toLowerCase();
+    return low === 'tp' ? 'thành phố' : low;
+  };
+
+  /** A place after a level: a listed province, or (below province level) a capitalised name. */
+  const placeAfterLevel = (
+    text: string,
+    pos: number,
+    level: string,
+  ): { end: number; name: string; id: string | null } | null => {
+    const s = skipSpaces(text, pos);
+    if (s < 0) return null;
+    const known = places.matchAt(text, s)[0];
+    if (known)
+      return {
+        end: known.end,
+        name: (known.payloads[0] as ListedBody).name.replace(/^(Tỉnh|Thành phố) /, ''),
+        id: (known.payloads[0] as ListedBody).id,
+      };
+    const low = level.toLowerCase();
+    if (low === 'tỉnh' || low === 'tp' || low === 'thành phố') {
+      // Provinces are a closed list; an unknown capitalised word here is more likely a person.
+      return null;
+    }
+    let end = -1;
+    let words = 0;
+    let p = s;
+    const taken: string[] = [];
+    for (;;) {
+      const w = nextWord(text, p);
+      if (!w || !isUpperCode(text.charCodeAt(w[0])) || words >= 3) break;
+      const word = text.slice(w[0], w[1]);
+      // "UBND huyện Cẩm Xuyên Nguyễn Văn A": a surname after the place starts a person.
+      if (words >= 1 && SURNAMES.has(word)) break;
+      taken.push(word);
+      end = w[1];
+      words++;
+      p = w[1];
+    }
+    if (words === 0) return null;
+    // A lone surname-led run of 3+ words right after the level is a person, not a place.
+    if (SURNAMES.has(taken[0] as string) && words >= 3) return null;
+    return { end, name: taken.join(' '), id: null };
+  };
+
+  const local = (text: string, pos: number): BodyHit | null => {
+    const h = heads.matchAt(text, pos)[0];
+    if (!h) return null;
+    const head = h.payloads[0] as LocalHead;
+    if (!isUpperCode(text.charCodeAt(pos))) return null;
+    let end = h.end;
+    const after = nextWord(text, end);
+    const afterWord = after ? text.slice(after[0], after[1]) : '';
+    // "Công an các đơn vị", "UBND các cấp": a class of bodies, not one.
+    if (afterWord === 'các' || afterWord === 'cấp' || afterWord === 'những') return null;
+    const lv = after ? levels.matchAt(text, after[0])[0] : undefined;
+    let place: { end: number; name: string; id: string | null } | null = null;
+    let level: string | null = null;
+    if (lv) {
+      level = lv.payloads[0] as string;
+      // "Công an xã, thị trấn": levels listed as a class.
+      const rest = text.slice(lv.end, lv.end + 16);
+      if (/^\s*(,|và|\/)\s*(xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|thị xã)(?!\p{L})/u.test(rest))
+        return null;
+      place = placeAfterLevel(text, lv.end, level);
+      end = place ? place.end : lv.end;
+      // Below the province a level alone is a class of bodies ("lực lượng Công an xã"), not one.
+      if (!place && !/^(tỉnh|thành phố|tp)$/i.test(level)) return null;
+    } else if (after && isUpperCode(text.charCodeAt(after[0]))) {
+      const known = places.matchAt(text, after[0])[0];
+      if (known) {
+        const p = known.payloads[0] as ListedBody;
+        place = { end: known.end, name: p.name.replace(/^(Tỉnh|Thành phố) /, ''), id: p.id };
+        end = known.end;
+      }
+    }
+    if (!level && !place) {
+      if (!head.alone) return null;
+      return {
+        start: pos,
+        end,
+        kind: 'organization',
+        name: head.full,
+        ids: [],
+        place: null,
+        placeless: true,
+      };
+    }
+    const levelText = level ? levelFull(level) : place?.id?.includes('thanh-pho') ? 'thành phố' : 'tỉnh';
+    const name = place ? `${head.full} ${levelText} ${place.name}` : `${head.full} ${levelText}`;
+    return {
+      start: pos,
+      end,
+      kind: 'organization',
+      name,
+      ids: [],
+      place: place?.name ?? null,
+      placeless: !place,
+    };
+  };
+
+  const listedAt = (text: string, pos: number): BodyHit | null => {
+    const m = names.matchAt(text, pos)[0];
+    if (!m) return null;
+    const p = m.payloads[0] as ListedBody & { abbreviation: boolean };
+    const capital = isUpperCode(text.charCodeAt(pos));
+    // Lower case counts only for long official names ("công an nhân dân"), never for short ones.
+    if (!capital && text.slice(m.start, m.end).split(/\s+/).length < 3) return null;
+    return {
+      start: pos,
+      end: m.end,
+      kind: 'organization',
+      name: p.name,
+      ids: m.payloads.map((x) => x.id),
+      place: null,
+      placeless: false,
+    };
+  };
+
+  const department = (text: string, pos: number): BodyHit | null => {
+    const d = departments.matchAt(text, pos)[0];
+    if (!d) return null;
+    const head = d.payloads[0] as string;
+    // Committees and boards need an owner to be a standing body; "Ban Chỉ đạo 35" is not one.
+    if (head === 'Ban' || head === 'Ủy ban' || head === 'Hội đồng' || head === 'Phòng' || head === 'Viện')
+      return null;
+    let end = d.end;
+    let words = 0;
+    let p = d.end;
+    for (;;) {
+      const w = nextWord(text, p);
+      if (!w || words >= 8) break;
+      const word = text.slice(w[0], w[1]);
+      const upper = isUpperCode(word.charCodeAt(0));
+      if (words === 0 && !upper && !/^\d+$/.test(word)) return null;
+      if (/^\d+$/.test(word) && words > 0) break;
+      if (!upper && NAME_STOPWORDS.has(word)) break;
+      // A level ends the name: "Sở Y tế tỉnh Hà Tĩnh".
+      if (levels.matchAt(text, w[0]).length > 0) break;
+      // A person's name after it: "Cục trưởng Cục C Nguyễn Văn A".
+      if (words >= 1 && upper && SURNAMES.has(word)) break;
+      end = w[1];
+      words++;
+      p = w[1];
+    }
+    if (words === 0) return null;
+    let name = text.slice(pos, end);
+    const lv = nextWord(text, end);
+    const lvm = lv ? levels.matchAt(text, lv[0])[0] : undefined;
+    if (lvm) {
+      const place = placeAfterLevel(text, lvm.end, lvm.payloads[0] as string);
+      if (place) {
+        end = place.end;
+        name = `${name} ${levelFull(lvm.payloads[0] as string)} ${place.name}`;
+      }
+    }
+    const listed = names.matchAt(text, pos)[0];
+    const ids = listed && listed.end === end ? listed.payloads.map((x) => x.id) : [];
+    return {
+      start: pos,
+      end,
+      kind: 'organization',
+      name: name.replace(/\s+/g, ' '),
+      ids,
+      place: null,
+      placeless: false,
+    };
+  };
+
+  const place = (text: string, pos: number): BodyHit | null => {
+    const m = places.matchAt(text, pos)[0];
+    if (!m || !isUpperCode(text.charCodeAt(pos))) return null;
+    const p = m.payloads[0] as ListedBody;
+    return {
+      start: pos,
+      end: m.end,
+      kind: 'place',
+      name: p.name.replace(/^(Tỉnh|Thành phố) /, ''),
+      ids: m.payloads.map((x) => x.id),
+      place: p.name,
+      placeless: false,
+    };
+  };
+
+  const bodyAt = (text: string, pos: number, depth: number): BodyHit | null => {
+    const candidates: BodyHit[] = [];
+    const l = local(text, pos);
+    if (l) candidates.push(l);
+    const g = listedAt(text, pos);
+    if (g) candidates.push(g);
+    const d = department(text, pos);
+    if (d) candidates.push(d);
+    // A unit inside a body: "Ban Thường vụ" + "Đảng ủy Công an Trung ương".
+    if (depth < 3) {
+      for (const pm of prefixes.matchAt(text, pos)) {
+        if (!isUpperCode(text.charCodeAt(pos))) break;
+        const s = skipSpaces(text, pm.end);
+        if (s < 0) continue;
+        const inner = bodyAt(text, s, depth + 1);
+        if (inner && inner.kind === 'organization') {
+          const unit = pm.payloads[0] as string;
+          candidates.push({
+            start: pos,
+            end: inner.end,
+            kind: 'organization',
+            name: `${unit} ${inner.name}`,
+            ids: [],
+            place: inner.place,
+            placeless: inner.placeless,
+          });
+        } else if (text.slice(pos, pm.end) === 'BTV') {
+          // "Ủy viên BTV": the standing committee of the story's own party committee.
+          candidates.push({
+            start: pos,
+            end: pm.end,
+            kind: 'organization',
+            name: 'Ban Thường vụ',
+            ids: [],
+            place: null,
+            placeless: true,
+          });
+        }
+      }
+    }
+    let best: BodyHit | null = null;
+    for (const c of candidates)
+      if (!best || c.end > best.end || (c.end === best.end && c.ids.length > 0 && best.ids.length === 0))
+        best = c;
+    return best;
+  };
+
+  return {
+    matchAt(text, pos) {
+      const body = bodyAt(text, pos, 0);
+      if (body) {
+        // The dataset may know the composed name ("Ban Thường vụ Đảng ủy Công an Trung ương").
+        if (body.ids.length === 0) {
+          const listed = names.matchAt(text, pos)[0];
+          if (listed && listed.end === body.end) {
+            const p = listed.payloads[0] as ListedBody;
+            return { ...body, ids: listed.payloads.map((x) => x.id), name: p.name };
+          }
+        }
+        return body;
+      }
+      const pl = place(text, pos);
+      if (!pl) return null;
+      // "tỉnh Hà Giang", "TP Hồ Chí Minh": the designator belongs to the mention.
+      const prev = previousWord(text, pos);
+      if (prev) {
+        const word = text.slice(prev[0], prev[1]);
+        if (/^(tỉnh|Tỉnh|TP|Tp)$/.test(word)) return { ...pl, start: prev[0] };
+        if (/^(phố|Phố)$/.test(word)) {
+          const pp = previousWord(text, prev[0]);
+          if (pp && /^(thành|Thành)$/.test(text.slice(pp[0], pp[1]))) return { ...pl, start: pp[0] };
+        }
+      } else if (pos >= 3 && /TP\.\s?$/.test(text.slice(Math.max(0, pos - 4), pos))) {
+        return { ...pl, start: pos - (text.slice(pos - 4, pos).match(/TP\.\s?$/)?.[0].length ?? 0) };
+      }
+      return pl;
+    },
+    lowercaseStart: (word) => lowercaseStarts.has(word),
+    idsNamed: (name) => idsByName.get(name) ?? [],
+  };
+}

@@ -1,0 +1,139 @@
+// What a document mention says about its document, and the facts its symbol
+// implies. Shared by the grammar (which reads them off the text), the in-article
+// resolver (which completes short forms) and the dataset matcher.
+import { fold } from '../dataset/keys.ts';
+import type { DocRefQuery } from '../protocol.ts';
+import { CENTRAL_PARTY_ISSUERS, PARTY_TYPE_CODES, STATE_ISSUER_CODES, SYMBOL_TYPE_CODES } from './lexicon.ts';
+
+export type DocRef = DocRefQuery & {
+  /** Named documents (Luật Đất đai, Nghị quyết Trung ương 4 khóa XII): their name. */
+  name?: string | null;
+};
+
+/** Party symbols put the issuer after the slash ("NQ/TW"); State ones after a dash ("NĐ-CP", "QH15"). */
+export function isPartySymbol(symbol: string): boolean {
+  return !/^\d{4}\//.test(symbol) && /^[^/-]+\//.test(symbol) && !symbol.includes('-');
+}
+
+/** The year a State symbol carries ("2024/NĐ-CP" → 2024), else null. */
+export function symbolYear(symbol: string | null): number | null {
+  const m = symbol ? /^((?:19|20)\d{2})\//.exec(symbol) : null;
+  return m ? Number(m[1]) : null;
+}
+
+/** The type code a symbol starts with, upper-cased ("QĐi/TW" → QĐI, "2024/NĐ-CP" → NĐ). */
+export function symbolTypeCode(symbol: string): string | null {
+  const rest = symbol.replace(/^(?:19|20)\d{2}\//, '');
+  const m = /^([A-Za-zĐđ]+)/.exec(rest);
+  return m ? (m[1] as string).toUpperCase() : null;
+}
+
+/** Whether a printed type word agrees with the code inside the symbol. */
+export function typeAgreesWithSymbol(docType: string, symbol: string): boolean {
+  const code = symbolTypeCode(symbol);
+  if (!code) return true;
+  const types = SYMBOL_TYPE_CODES[code];
+  // Codes we do not know (QH15, UBTVQH15, ministry-only symbols) do not contradict.
+  return !types || types.includes(docType);
+}
+
+const PARTY_ISSUER_CODES: Record<string, string> = {
+  ĐUCA: 'Đảng ủy Công an Trung ương',
+  ĐUCATW: 'Đảng ủy Công an Trung ương',
+  BTCTW: 'Ban Tổ chức Trung ương',
+  VPTW: 'Văn phòng Trung ương Đảng',
+  UBKTTW: 'Ủy ban Kiểm tra Trung ương',
+  BTGTW: 'Ban Tuyên giáo Trung ương',
+  BTGDVTW: 'Ban Tuyên giáo và Dân vận Trung ương',
+  BDVTW: 'Ban Dân vận Trung ương',
+  BNCTW: 'Ban Nội chính Trung ương',
+  BKTTW: 'Ban Kinh tế Trung ương',
+  BCSTW: 'Ban Chính sách, chiến lược Trung ương',
+  BĐNTW: 'Ban Đối ngoại Trung ương',
+  QUTW: 'Quân ủy Trung ương',
+  ĐUQSTW: 'Quân ủy Trung ương',
+};
+
+/**
+ * Issuers a symbol states by itself: "NĐ-CP" → Chính phủ, "QH15" → Quốc hội,
+ * "KH/ĐUCA" → Đảng ủy Công an Trung ương. "/TW" is any central Party body, so it
+ * implies none.
+ */
+export function impliedIssuers(symbol: string | null): string[] {
+  if (!symbol) return [];
+  if (isPartySymbol(symbol)) {
+    const owner = symbol.split('/').pop()?.toUpperCase() ?? '';
+    const named = PARTY_ISSUER_CODES[owner];
+    return named ? [named] : [];
+  }
+  const parts = symbol.replace(/^(?:19|20)\d{2}\//, '').split(/[-/]/);
+  const out: string[] = [];
+  for (const p of parts) {
+    const code = p.toUpperCase();
+    if (/^UBTVQH\d*$/.test(code)) out.push('Ủy ban Thường vụ Quốc hội');
+    else if (/^QH\d*$/.test(code)) out.push('Quốc hội');
+    else if (/^(?:L-)?CTN$/.test(code)) out.push('Chủ tịch nước');
+    else {
+      const named = STATE_ISSUER_CODES[code];
+      if (named && parts.indexOf(p) > 0) out.push(named);
+    }
+  }
+  return out;
+}
+
+const CENTRAL = new Set(CENTRAL_PARTY_ISSUERS.map((s) => fold(s)));
+
+export function isCentralPartyIssuer(issuer: string | null): boolean {
+  return !!issuer && CENTRAL.has(fold(issuer).replace(/ khoa [ivxlc]+$/, ''));
+}
+
+/**
+ * The symbol a central Party body's document of this type must have
+ * ("Quy định" of Bộ Chính trị → "QĐ/TW"), or null when the type has no such code.
+ */
+export function centralPartySymbol(docType: string): string | null {
+  const code = PARTY_TYPE_CODES[docType];
+  return code ? `${code}/TW` : null;
+}
+
+/**
+ * Whether an issuer named in the text can be the one a symbol implies. Unknown
+ * on either side is compatible; only a clear contradiction keeps two apart
+ * (12-NQ/TW of Bộ Chính trị is not 12-NQ/ĐUCA).
+ */
+export function issuerFitsSymbol(issuer: string | null, symbol: string | null): boolean {
+  if (!issuer || !symbol) return true;
+  if (isPartySymbol(symbol)) {
+    const owner = symbol.split('/').pop()?.toUpperCase() ?? '';
+    if (owner === 'TW') return isCentralPartyIssuer(issuer) || !isLocalPartyIssuer(issuer);
+    const implied = impliedIssuers(symbol);
+    if (implied.length > 0) return implied.some((i) => sameIssuer(i, issuer));
+    return !isCentralPartyIssuer(issuer);
+  }
+  const implied = impliedIssuers(symbol);
+  return implied.length === 0 || implied.some((i) => sameIssuer(i, issuer));
+}
+
+function isLocalPartyIssuer(issuer: string): boolean {
+  const f = fold(issuer);
+  return /^(dang uy|tinh uy|thanh uy|huyen uy|ban thuong vu)/.test(f);
+}
+
+/** Two issuer names for the same body ("Ban Chấp hành Trung ương" = "Ban Chấp hành Trung ương Đảng"). */
+export function sameIssuer(a: string, b: string): boolean {
+  const fa = fold(a).replace(/ khoa [ivxlc]+$/, '');
+  const fb = fold(b).replace(/ khoa [ivxlc]+$/, '');
+  if (fa === fb) return true;
+  if (CENTRAL.has(fa) && CENTRAL.has(fb)) {
+    // Bộ Chính trị, Ban Bí thư and the Central Committee are three bodies.
+    const group = (x: string) =>
+      x.startsWith('bo chinh tri') ? 'bct' : x.startsWith('ban bi thu') ? 'bbt' : 'bch';
+    return group(fa) === group(fb);
+  }
+  return fa.startsWith(`${fb} `) || fb.startsWith(`${fa} `);
+}
+
+/** "12" + "NQ/TW" → "12-NQ/TW"; "168" + "2024/NĐ-CP" → "168/2024/NĐ-CP". */
+export function joinSymbol(number: string, rest: string): string {
+  return `${number}${isPartySymbol(rest) ? '-' : '/'}${rest}`;
+}

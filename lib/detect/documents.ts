@@ -1,0 +1,467 @@
+// The document grammar. It runs only where the prefilter found a type word
+// ("Nghị quyết", "NQ", "quyết định số …") and reads, with sticky expressions
+// anchored there: number, symbol, enumerated siblings, and the context that
+// follows (date, issuer, subject) or precedes ("Bộ Chính trị đã ban hành …").
+import { fold } from '../dataset/keys.ts';
+import { isUpperCode } from '../text/chars.ts';
+import { nextWord } from '../text/tokens.ts';
+import { type DocRef, impliedIssuers, symbolYear } from './doc-ref.ts';
+import { COUNT_UNITS, DOC_TYPE_ABBREVIATIONS, DOC_TYPES } from './lexicon.ts';
+import { PhraseTrie } from './phrase-trie.ts';
+
+export interface DocHit {
+  start: number;
+  end: number;
+  /** What the mention itself says (before in-article resolution). */
+  ref: DocRef;
+  /** A lowercase type word with a bare number ("nghị quyết 12"): kept only if it binds to a citation. */
+  weak: boolean;
+}
+
+/** Where bodies were found, so "của Bộ Chính trị" and "Bộ Chính trị ban hành …" can name the issuer. */
+export interface IssuerIndex {
+  /** A body mention starting exactly at `pos`: its end and canonical name. */
+  startingAt(pos: number): { end: number; name: string } | undefined;
+  /** A body mention ending exactly at `pos`. */
+  endingAt(pos: number): { start: number; name: string } | undefined;
+}
+
+type TypeInfo = { docType: string; abbreviation: boolean };
+
+export function createTypeTrie(): PhraseTrie<TypeInfo> {
+  const trie = new PhraseTrie<TypeInfo>((p) => p.docType);
+  for (const t of DOC_TYPES) trie.add(t, { docType: t, abbreviation: false });
+  for (const [abbr, t] of Object.entries(DOC_TYPE_ABBREVIATIONS))
+    trie.add(abbr, { docType: t, abbreviation: true }, true);
+  return trie;
+}
+
+const SP = '[ \\t]*';
+const NUMBER_RE = new RegExp(`${SP}(?:(số|Số|SỐ)${SP}:?${SP})?(\\d{1,5})(?![\\d,.]\\d)`, 'y');
+// "12-NQ/TW", "118-KH/ĐUCA", "07-QĐi/TW"; spaces around the marks are tolerated.
+const PARTY_SYMBOL_RE = new RegExp(
+  `${SP}-${SP}([A-ZĐ][A-Za-zĐđ]{0,6}${SP}/${SP}[A-ZĐ][A-Za-zĐđ0-9]{0,11}(?:${SP}/${SP}[A-ZĐ][A-Za-zĐđ0-9]{0,11})?)(?![A-Za-zĐđ0-9])`,
+  'y',
+);
+// "168/2024/NĐ-CP", "1234/QĐ-TTg", "04/CT-BCA", "31/2024/QH15", "01/2021/TTLT-BCA-BQP".
+const STATE_SYMBOL_RE = new RegExp(
+  `${SP}/${SP}((?:(?:19|20)\\d{2}${SP}/${SP})?[A-ZĐ][A-Za-zĐđ0-9]{0,12}(?:${SP}-${SP}[A-ZĐ][A-Za-zĐđ0-9&]{0,12})*)(?![A-Za-zĐđ0-9])`,
+  'y',
+);
+const ENUM_RE = new RegExp(
+  `${SP}(?:,${SP}(?:và${SP})?|;${SP}|và${SP}|&${SP})(?:(?:số)${SP})?(\\d{1,5})(?![\\d,.]\\d|/\\d)`,
+  'y',
+);
+
+const DATE_AFTER_RE = new RegExp(
+  `${SP}(?:,${SP})?(?:\\(${SP})?(?:(?:ban hành|ký|ký ban hành)${SP})?(?:ngày|Ngày)${SP}(?:(\\d{1,2})${SP}[/.-]${SP}(\\d{1,2})${SP}[/.-]${SP}(\\d{4})|(\\d{1,2})${SP}tháng${SP}(\\d{1,2})${SP}năm${SP}(\\d{4}))(?:${SP}\\))?`,
+  'y',
+);
+const ISSUER_LEAD_RE = new RegExp(`${SP}(?:,${SP})?(?:\\(${SP})?(?:của|do)${SP}`, 'y');
+const TERM_RE = new RegExp(`${SP}(?:\\(${SP})?(?:khóa|khoá|Khóa|Khoá)${SP}([IVXLC]+)(?:${SP}\\))?`, 'y');
+const SUBJECT_RE = new RegExp(`${SP}(?:,${SP})?(?:[“"]${SP})?(?:về|Về|VỀ)${SP}`, 'y');
+const YEAR_AFTER_RE = new RegExp(`${SP}(?:năm${SP})?((?:19|20)\\d{2})(?![\\d/])`, 'y');
+const ROMAN = '[IVXLC]+';
+// Named Party resolutions: "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết Hội nghị Trung ương 8 khóa XIII",
+// "Nghị quyết Đại hội XIII", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng".
+const CENTRAL_PLENUM_RE = new RegExp(
+  `${SP}(?:(?:Hội nghị|hội nghị)${SP}(?:lần thứ${SP}(?:\\d{1,2}|[a-zà-ỹ]+)${SP})?)?(?:Ban Chấp hành${SP})?(?:Trung ương|T\\.?Ư|TƯ|TW)${SP}(?:lần thứ${SP})?(\\d{1,2})(?:${SP}(?:\\(${SP})?(?:khóa|khoá)${SP}(${ROMAN})(?:${SP}\\))?)?`,
+  'y',
+);
+const CONGRESS_RE = new RegExp(
+  `${SP}(?:Đại hội|đại hội)${SP}(?:(?:đại biểu${SP})?(?:toàn quốc${SP})?(?:Đảng${SP}(?:toàn quốc${SP})?)?(?:lần thứ${SP})?)(${ROMAN})(?![A-Za-z])(?:${SP}(?:của${SP}Đảng))?`,
+  'y',
+);
+const AMENDING_LAW_RE = new RegExp(
+  `${SP}(?:sửa đổi|Sửa đổi)${SP},?${SP}(?:bổ sung${SP})?(?:một số điều${SP}(?:của${SP})?)?`,
+  'y',
+);
+
+const CONSTITUTION_RE = new RegExp(`${SP}(?:(?:năm${SP})?((?:19|20)\\d{2}))?`, 'y');
+
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+function isoDate(y: string, m: string, d: string): string | null {
+  const yy = Number(y);
+  const mm = Number(m);
+  const dd = Number(d);
+  if (mm < 1 || mm > 12 || dd < 1 || dd > 31 || yy < 1945 || yy > 2100) return null;
+  const probe = new Date(Date.UTC(yy, mm - 1, dd));
+  if (probe.getUTCDate() !== dd) return null;
+  return `${yy}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
+function cleanSymbol(raw: string): string {
+  return raw.replace(/[ \t]+/g, '');
+}
+
+/** The word right after `pos` says the number counts something ("12 tỉnh", "5 năm"). */
+function countsSomething(text: string, pos: number): boolean {
+  const c = text.charCodeAt(pos);
+  // "12%" "12.000" "12,5"
+  if (c === 0x25 || ((c === 0x2e || c === 0x2c) && /\d/.test(text[pos + 1] ?? ''))) return true;
+  const w = nextWord(text, pos);
+  if (!w) return false;
+  const word = text.slice(w[0], w[1]);
+  if (/^\d/.test(word)) return true;
+  // "Nghị quyết 12 ngày 16/3/2022": "ngày" before a date is the citation's date.
+  if (word === 'ngày' && /^\s*\d/.test(text.slice(w[1], w[1] + 3))) return false;
+  return !isUpperCode(word.charCodeAt(0)) && COUNT_UNITS.has(word.toLowerCase());
+}
+
+export interface DocGrammar {
+  /**
+   * Parses a document reference whose type word starts at `start`, ending at
+   * `typeEnd`. Returns the mention and any enumerated siblings, or [] when what
+   * follows the type word is not a reference.
+   */
+  parseAt(text: string, start: number, typeEnd: number, type: TypeInfo, issuers: IssuerIndex): DocHit[];
+  /** Law names from the dataset ("Luật Đất đai"), longest first. */
+  readonly lawNames: PhraseTrie<string>;
+}
+
+export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
+  const laws = new PhraseTrie<string>((p) => p);
+  for (const n of lawNames) laws.add(n, n);
+
+  const context = (text: string, end: number, ref: DocRef, issuers: IssuerIndex): number => {
+    let pos = end;
+    for (let step = 0; step < 4; step++) {
+      const d = ref.date === null ? at(DATE_AFTER_RE, text, pos) : null;
+      if (d) {
+        ref.date = d[1]
+          ? isoDate(d[3] as string, d[2] as string, d[1])
+          : isoDate(d[6] as string, d[5] as string, d[4] as string);
+        pos = d.index + d[0].length;
+        continue;
+      }
+      const lead = at(ISSUER_LEAD_RE, text, pos);
+      if (lead) {
+        const body = issuers.startingAt(lead.index + lead[0].length);
+        if (body) {
+          if (!ref.issuer) ref.issuer = body.name;
+          pos = body.end;
+          const term = at(TERM_RE, text, pos);
+          if (term) pos = term.index + term[0].length;
+          continue;
+        }
+      }
+      break;
+    }
+    const subj = at(SUBJECT_RE, text, pos);
+    if (subj) {
+      const from = subj.index + subj[0].length;
+      const rest = text.slice(from, from + 400);
+      const stop = /[;\n”"]|\.(?=\s|$)|,\s+(?:ngày|của|do)\s/.exec(rest);
+      const subject = (stop ? rest.slice(0, stop.index) : rest).trim();
+      if (subject.length > 2) ref.subject = `về ${subject}`;
+    }
+    return pos;
+  };
+
+  // "Ngày 16/3/2022, Bộ Chính trị đã ban hành Nghị quyết số 12": issuer and date before the type word.
+  const contextBefore = (text: string, start: number, ref: DocRef, issuers: IssuerIndex): void => {
+    const before = text.slice(Math.max(0, start - 80), start);
+    const verb =
+      /(?:^|\s)(?:(?:đã|vừa|mới|chính thức|đồng thời)\s+)*(?:ký\s+)?(?:ban hành|thông qua|ký|ra|phê duyệt)(?:\s+và\s+\S+)?\s+(?:các\s+|những\s+)?$/.exec(
+        before,
+      );
+    if (!verb) return;
+    const verbStart = start - before.length + verb.index + (verb[0].startsWith(' ') ? 1 : 0);
+    let orgEnd = verbStart;
+    while (orgEnd > 0 && /\s/.test(text[orgEnd - 1] ?? '')) orgEnd--;
+    const body = issuers.endingAt(orgEnd);
+    if (!body) return;
+    if (!ref.issuer) ref.issuer = body.name;
+    if (ref.date) return;
+    const lead = text.slice(Math.max(0, body.start - 40), body.start);
+    const d = /(?:^|\s)(?:Ngày|ngày)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*,?\s*$/.exec(lead);
+    if (d) ref.date = isoDate(d[3] as string, d[2] as string, d[1] as string);
+  };
+
+  const newRef = (docType: string): DocRef => ({
+    docType,
+    number: null,
+    symbol: null,
+    year: null,
+    issuer: null,
+    date: null,
+    subject: null,
+  });
+
+  const finish = (ref: DocRef): DocRef => {
+    if (ref.year === null)
+      ref.year = symbolYear(ref.symbol) ?? (ref.date ? Number(ref.date.slice(0, 4)) : null);
+    if (!ref.issuer) ref.issuer = impliedIssuers(ref.symbol)[0] ?? null;
+    return ref;
+  };
+
+  const readSymbol = (text: string, pos: number): { symbol: string; end: number } | null => {
+    const p = at(PARTY_SYMBOL_RE, text, pos);
+    if (p) return { symbol: cleanSymbol(p[1] as string), end: p.index + p[0].length };
+    const s = at(STATE_SYMBOL_RE, text, pos);
+    if (s) {
+      const symbol = cleanSymbol(s[1] as string).replace(/[-/]+$/, '');
+      if (/[A-ZĐ]/.test(symbol)) return { symbol, end: s.index + s[0].length };
+    }
+    return null;
+  };
+
+  const namedLaw = (text: string, start: number, typeEnd: number, docType: string): DocHit[] => {
+    // The dataset's own law names first: they know where a name ends.
+    const known = laws.matchAt(text, start)[0];
+    let end: number;
+    let name: string;
+    const amend = at(AMENDING_LAW_RE, text, typeEnd);
+    if (known) {
+      end = known.end;
+      name = text.slice(start, end);
+    } else if (amend) {
+      // "Luật sửa đổi, bổ sung một số điều của Luật X": the whole phrase names one law.
+      const inner = amend.index + amend[0].length;
+      const w = nextWord(text, inner);
+      if (!w || !/^(Luật|Bộ)$/.test(text.slice(w[0], w[1]))) return [];
+      const innerType = text.slice(w[0], w[1]) === 'Bộ' ? 'Bộ luật' : 'Luật';
+      const innerTypeEnd = innerType === 'Bộ luật' ? (nextWord(text, w[1])?.[1] ?? w[1]) : w[1];
+      const innerHit = namedLaw(text, w[0], innerTypeEnd, innerType)[0];
+      if (!innerHit) return [];
+      end = innerHit.end;
+      name = text.slice(start, end);
+    } else {
+      const first = nextWord(text, typeEnd);
+      if (!first || first[0] !== typeEnd + 1 || !isUpperCode(text.charCodeAt(first[0]))) return [];
+      end = first[1];
+      let words = 1;
+      for (;;) {
+        // "Luật Phòng, chống tham nhũng": the one comma law names carry.
+        let from = end;
+        if (text[from] === ',' && /^,\s*chống\b/.test(text.slice(from, from + 10))) from++;
+        const w = nextWord(text, from);
+        if (!w || words >= 7) break;
+        const word = text.slice(w[0], w[1]);
+        const lower = word.toLowerCase();
+        if (/^\d/.test(word) || word === 'Luật' || word === 'Bộ') break;
+        if (!isUpperCode(word.charCodeAt(0)) && (STOPWORDS_AFTER_LAW.has(lower) || lower === 'năm')) break;
+        if (isUpperCode(word.charCodeAt(0)) && words >= 2 && !LAW_NAME_CAPITALS.has(word)) break;
+        end = w[1];
+        words++;
+      }
+      name = text.slice(start, end);
+    }
+    const ref = newRef(docType);
+    const year = at(YEAR_AFTER_RE, text, end);
+    if (year) {
+      end = year.index + year[0].length;
+      ref.year = Number(year[1]);
+    }
+    ref.name = name.replace(/\s+/g, ' ');
+    return [{ start, end, ref: finish(ref), weak: false }];
+  };
+
+  const parseAt = (
+    text: string,
+    start: number,
+    typeEnd: number,
+    type: TypeInfo,
+    issuers: IssuerIndex,
+  ): DocHit[] => {
+    const { docType } = type;
+    const capital = isUpperCode(text.charCodeAt(start));
+    if (docType === 'Hiến pháp') {
+      if (!capital) return [];
+      const y = at(CONSTITUTION_RE, text, typeEnd);
+      const end = y?.[1] ? y.index + y[0].length : typeEnd;
+      const ref = newRef(docType);
+      ref.year = y?.[1] ? Number(y[1]) : null;
+      ref.name = y?.[1] ? `Hiến pháp năm ${y[1]}` : 'Hiến pháp';
+      return [{ start, end, ref: finish(ref), weak: false }];
+    }
+    const num = at(NUMBER_RE, text, typeEnd);
+    if (!num) {
+      if (!capital) return [];
+      if (docType === 'Luật' || docType === 'Bộ luật') return namedLaw(text, start, typeEnd, docType);
+      if (docType === 'Nghị quyết') return namedResolution(text, start, typeEnd, issuers);
+      return [];
+    }
+    const hasSo = !!num[1];
+    const number = num[2] as string;
+    let end = num.index + num[0].length;
+    const sym = readSymbol(text, end);
+    if (!sym) {
+      // A year after a type word is a year ("Kế hoạch 2025", "Luật Đất đai 2024" is handled above).
+      if (!hasSo && /^(19|20)\d{2}$/.test(number)) {
+        return capital && (docType === 'Luật' || docType === 'Bộ luật')
+          ? namedLaw(text, start, typeEnd, docType)
+          : [];
+      }
+      // "số" says a document number follows, whatever comes after it.
+      if (!hasSo && countsSomething(text, end)) return [];
+      // "Đề án 06" and "Chương trình 135" are named by number alone; a bare lowercase
+      // "nghị quyết 12" waits for a citation to bind to.
+    }
+    if (sym) end = sym.end;
+    if (!capital && !hasSo && !sym && type.abbreviation) return [];
+    const ref = newRef(docType);
+    ref.number = number;
+    ref.symbol = sym?.symbol ?? null;
+    const first: DocHit = { start, end, ref, weak: !capital && !hasSo && !sym };
+    const hits = [first];
+    // Enumerations: "Nghị quyết 57, 59, 66 và 68", "các Nghị quyết số 18, 19-NQ/TW".
+    let pos = end;
+    for (;;) {
+      const m = at(ENUM_RE, text, pos);
+      if (!m) break;
+      const n = m[1] as string;
+      const numStart = m.index + m[0].length - n.length;
+      let e = m.index + m[0].length;
+      const s = readSymbol(text, e);
+      if (!s && (/^(19|20)\d{2}$/.test(n) || countsSomething(text, e))) break;
+      if (s) e = s.end;
+      // A new type word right after means the list has moved on ("…, 12 Nghị định").
+      const r = newRef(docType);
+      r.number = n;
+      r.symbol = s?.symbol ?? null;
+      hits.push({ start: numStart, end: e, ref: r, weak: first.weak });
+      pos = e;
+    }
+    // Members share what the list states once: a trailing Party symbol's suffix, the context.
+    const last = hits[hits.length - 1] as DocHit;
+    const partySuffix =
+      last.ref.symbol && /^[A-ZĐ][A-Za-zĐđ]*\/[A-ZĐ]/.test(last.ref.symbol) ? last.ref.symbol : null;
+    const shared = newRef(docType);
+    context(text, last.end, shared, issuers);
+    if (hits.length === 1) contextBefore(text, start, shared, issuers);
+    for (const h of hits) {
+      if (!h.ref.symbol && partySuffix && hits.length > 1) h.ref.symbol = partySuffix;
+      h.ref.date ??= shared.date;
+      h.ref.issuer ??= shared.issuer;
+      h.ref.subject ??= shared.subject;
+      finish(h.ref);
+    }
+    return hits;
+  };
+
+  const namedResolution = (text: string, start: number, typeEnd: number, issuers: IssuerIndex): DocHit[] => {
+    const plenum = at(CENTRAL_PLENUM_RE, text, typeEnd);
+    const hits: DocHit[] = [];
+    if (plenum) {
+      const session = plenum[1] as string;
+      const term = plenum[2];
+      const end = plenum.index + plenum[0].length;
+      const ref = newRef('Nghị quyết');
+      ref.name = `Nghị quyết Trung ương ${session}${term ? ` khóa ${term}` : ''}`;
+      ref.issuer = 'Ban Chấp hành Trung ương';
+      hits.push({ start, end, ref, weak: false });
+      // "Nghị quyết Trung ương 4 khóa XI, khóa XII": one resolution per term.
+      let pos = end;
+      for (;;) {
+        const m = at(
+          new RegExp(`${SP}(?:,|và)${SP}((?:khóa|khoá)${SP}(${ROMAN}))(?![A-Za-z])`, 'y'),
+          text,
+          pos,
+        );
+        if (!m || !term) break;
+        const e = m.index + m[0].length;
+        const r = newRef('Nghị quyết');
+        r.name = `Nghị quyết Trung ương ${session} khóa ${m[2]}`;
+        r.issuer = 'Ban Chấp hành Trung ương';
+        hits.push({ start: e - (m[1] as string).length, end: e, ref: r, weak: false });
+        pos = e;
+      }
+    } else {
+      const congress = at(CONGRESS_RE, text, typeEnd);
+      if (!congress) return [];
+      const ref = newRef('Nghị quyết');
+      ref.name = `Nghị quyết Đại hội ${congress[1]}`;
+      ref.issuer = 'Đại hội đại biểu toàn quốc';
+      hits.push({ start, end: congress.index + congress[0].length, ref, weak: false });
+    }
+    const last = hits[hits.length - 1] as DocHit;
+    const shared = newRef('Nghị quyết');
+    context(text, last.end, shared, issuers);
+    for (const h of hits) {
+      h.ref.date ??= shared.date;
+      h.ref.subject ??= shared.subject;
+      finish(h.ref);
+    }
+    return hits;
+  };
+
+  return { parseAt, lawNames: laws };
+}
+
+// Lowercase words that end a law's name read by the generic rule ("Luật Đất đai có hiệu lực").
+const STOPWORDS_AFTER_LAW = new Set([
+  'được',
+  'đã',
+  'có',
+  'là',
+  'của',
+  'và',
+  'do',
+  'cho',
+  'với',
+  'này',
+  'mới',
+  'sẽ',
+  'vừa',
+  'không',
+  'trong',
+  'tại',
+  'về',
+  'quy',
+  'nêu',
+  'thì',
+  'khi',
+  'theo',
+  'để',
+  'số',
+  'thông',
+  'ban',
+  'hiện',
+  'sửa',
+  'bổ',
+  'cũng',
+  'đang',
+  'vẫn',
+  'còn',
+  'chưa',
+  'gồm',
+  'cùng',
+  'nhằm',
+  'đều',
+  'hướng',
+  'tiếp',
+  'năm',
+  'dự',
+  'thay',
+  'sau',
+  'trước',
+  'đến',
+  'từ',
+  'thuộc',
+  'chính',
+  'bị',
+  'vào',
+  'ra',
+  'như',
+  'hay',
+  'hoặc',
+  'nhưng',
+  'mà',
+  'nên',
+  'cần',
+  'phải',
+  'đối',
+]);
+
+// Capitalised words that can continue a law's name after its second word.
+const LAW_NAME_CAPITALS = new Set(['Nhà', 'Nước', 'Việt', 'Nam', 'Quốc', 'Hồ', 'Chí', 'Minh']);
+
+/** Folded type key for grouping mentions ("NQ" and "Nghị quyết" are one type). */
+export function typeGroup(docType: string): string {
+  return fold(docType);
+}

@@ -1,0 +1,387 @@
+// Detection: page text → mentions of documents, persons, bodies and places,
+// with offsets on the original text. One character pass finds the few places
+// worth a look (word starts in capitals, numbers, a handful of lower-case
+// openers); every grammar runs only there. Then, per article: issuers and
+// titles from the bodies found, names seen once found everywhere, short forms
+// bound to their citations, and (when the dataset's documents are given)
+// entries matched.
+import type { Dataset } from '../dataset/schema.ts';
+import { type Citation, type GazetteerDoc, matchDocument, resolveInArticle } from '../resolve/index.ts';
+import { CHAR_CLASS, DIGIT, isUpperCode, isWordChar, LOWER, TABLE_SIZE, UPPER } from '../text/chars.ts';
+import { normalizeText } from '../text/normalize.ts';
+import { previousWord, skipSpaces, wordEnd } from '../text/tokens.ts';
+import { type BodyHit, createBodyGrammar } from './bodies.ts';
+import type { DocRef } from './doc-ref.ts';
+import { createDocGrammar, createTypeTrie, type DocHit, type IssuerIndex } from './documents.ts';
+import { NOT_PERSON_BEFORE } from './lexicon.ts';
+import { createPersonGrammar, type PersonHit } from './persons.ts';
+
+export type { GazetteerDoc } from '../resolve/index.ts';
+export type { DocRef } from './doc-ref.ts';
+
+export type MentionKind = 'document' | 'person' | 'organization' | 'place';
+
+interface MentionBase {
+  start: number;
+  end: number;
+  /** The text of the mention as the page has it. */
+  text: string;
+}
+
+export interface DocumentMention extends MentionBase {
+  kind: 'document';
+  /** The identity the article supports (a short form carries its citation's symbol, year, issuer). */
+  ref: DocRef;
+  /** Two or more citations in the article fit this short form. */
+  ambiguous: boolean;
+  /** With `ambiguous`: the identities it could be. */
+  alternatives: DocRef[];
+  /** Dataset entry, when documents were given and one fits beyond doubt. */
+  entity: string | null;
+  /** Dataset entries that fit, most likely first. */
+  candidates: string[];
+}
+
+export interface PersonMention extends MentionBase {
+  kind: 'person';
+  name: string;
+  /** Every title the article gives this person, before or after any occurrence. */
+  titles: string[];
+  entity: string | null;
+}
+
+export interface OrganizationMention extends MentionBase {
+  kind: 'organization';
+  /** Full name as far as the article and the dataset give it. */
+  name: string;
+  entity: string | null;
+}
+
+export interface PlaceMention extends MentionBase {
+  kind: 'place';
+  name: string;
+  entity: string | null;
+}
+
+export type Mention = DocumentMention | PersonMention | OrganizationMention | PlaceMention;
+
+export interface GazetteerOrganization {
+  id: string;
+  names: string[];
+  kind: string;
+  validFrom?: string | null;
+  validTo?: string | null;
+}
+
+export interface Gazetteer {
+  persons: { id: string; names: string[] }[];
+  organizations: GazetteerOrganization[];
+  /** The dataset's documents, for matching; the content script leaves this empty (the background matches). */
+  documents: GazetteerDoc[];
+  /** Names of laws and codes ("Luật Đất đai"), so a name's end is known rather than guessed. */
+  lawNames?: string[];
+}
+
+export interface DetectOptions {
+  /** The article's date (YYYY-MM-DD): picks what existed then among merged bodies and provinces. */
+  date?: string | null;
+}
+
+export interface Detector {
+  detect(text: string, opts?: DetectOptions): Mention[];
+}
+
+/** Law names as news writes them: the dataset title without its year. */
+function lawNamesOf(docs: readonly GazetteerDoc[]): string[] {
+  const out = new Set<string>();
+  for (const d of docs) {
+    if (d.type !== 'Luật' && d.type !== 'Bộ luật') continue;
+    for (const n of [d.title ?? '', ...d.aliases]) {
+      const name = n.replace(/\s+(?:năm\s+)?(?:19|20)\d{2}$/, '').trim();
+      if (/^(Luật|Bộ luật) \p{Lu}/u.test(name) && !/\d/.test(name)) out.add(name);
+    }
+  }
+  return [...out];
+}
+
+export function gazetteerFromDataset(d: Dataset): Gazetteer {
+  const documents: GazetteerDoc[] = d.documents.map((x) => ({
+    id: x.id,
+    type: x.type,
+    number: x.number,
+    symbol: x.symbol,
+    issuedDate: x.issuedDate,
+    issuers: x.issuers,
+    aliases: x.aliases,
+    title: x.title,
+  }));
+  return {
+    persons: d.persons.map((p) => ({ id: p.id, names: [p.name, ...p.aliases] })),
+    organizations: d.organizations.map((o) => ({
+      id: o.id,
+      names: [o.name, ...o.aliases, ...o.abbreviations],
+      kind: o.kind,
+      validFrom: o.validFrom,
+      validTo: o.validTo,
+    })),
+    documents,
+    lawNames: lawNamesOf(documents),
+  };
+}
+
+// Lower-case words that can open a mention: long body names ("công an nhân dân").
+const LOWER_OPENERS = new Set([0x63 /* c */, 0x71 /* q */]);
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Sorted, non-overlapping spans: is `s` free of all of them? (binary search) */
+function freeOf(sorted: readonly Span[], s: Span): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as Span).end <= s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = sorted[lo];
+  return !next || !overlaps(next, s);
+}
+
+export function createDetector(g: Gazetteer): Detector {
+  const bodies = createBodyGrammar(g.organizations);
+  const persons = createPersonGrammar(g.persons);
+  const types = createTypeTrie();
+  const docs = createDocGrammar(g.lawNames ?? lawNamesOf(g.documents));
+  const validity = new Map(
+    g.organizations.map((o) => [o.id, { from: o.validFrom ?? null, to: o.validTo ?? null }]),
+  );
+
+  /** Of the entries a name can mean, the one that existed on the date (or the only one). */
+  const pickByDate = (ids: readonly string[], date: string | null): string | null => {
+    if (ids.length <= 1) return ids[0] ?? null;
+    const when = date ?? new Date().toISOString().slice(0, 10);
+    const live = ids.filter((id) => {
+      const v = validity.get(id);
+      return !v || ((!v.from || v.from <= when) && (!v.to || v.to >= when));
+    });
+    return live.length === 1 ? (live[0] as string) : null;
+  };
+
+  const detect = (original: string, opts: DetectOptions = {}): Mention[] => {
+    const date = opts.date ?? null;
+    const norm = normalizeText(original);
+    const t = norm.text;
+    const n = t.length;
+
+    // 1. The one pass over every character: word starts worth a look.
+    const triggers: number[] = [];
+    let prev = 0;
+    for (let i = 0; i < n; i++) {
+      const c = t.charCodeAt(i);
+      const k = c < TABLE_SIZE ? (CHAR_CLASS[c] as number) : 0;
+      const before = prev;
+      prev = k;
+      if (k === 0) continue;
+      // Inside a word, except a capital glued to a lower-case letter ("dânNgày").
+      if (before !== 0 && !(k === UPPER && before === LOWER)) continue;
+      if (k === UPPER || k === DIGIT) triggers.push(i);
+      else if (LOWER_OPENERS.has(c) && bodies.lowercaseStart(t.slice(i, wordEnd(t, i)))) triggers.push(i);
+    }
+
+    // 2. Bodies and places (issuers and titles are read against them).
+    const bodyHits: BodyHit[] = [];
+    let bodyEnd = 0;
+    for (const pos of triggers) {
+      if (pos < bodyEnd) continue;
+      const hit = bodies.matchAt(t, pos);
+      if (hit) {
+        bodyHits.push(hit);
+        bodyEnd = hit.end;
+      }
+    }
+    const orgStarts = new Map<number, BodyHit>();
+    const orgEnds = new Map<number, BodyHit>();
+    for (const b of bodyHits) {
+      if (b.kind !== 'organization') continue;
+      orgStarts.set(b.start, b);
+      orgEnds.set(b.end, b);
+    }
+    const issuers: IssuerIndex = {
+      startingAt: (p) => {
+        const b = orgStarts.get(p);
+        if (b) return { end: b.end, name: b.name };
+        // Issuers that are offices rather than bodies.
+        const m = /^(Thủ tướng Chính phủ|Thủ tướng|Chủ tịch nước|Tổng Bí thư)(?![\p{L}])/u.exec(
+          t.slice(p, p + 24),
+        );
+        return m ? { end: p + (m[1] as string).length, name: m[1] as string } : undefined;
+      },
+      endingAt: (p) => {
+        const b = orgEnds.get(p);
+        return b ? { start: b.start, name: b.name } : undefined;
+      },
+    };
+
+    // 3. Documents and persons, at the same trigger positions.
+    const docHits: DocHit[] = [];
+    const personHits: PersonHit[] = [];
+    let taken = 0;
+    const tryDocAt = (start: number, typeEnd: number, type: Parameters<typeof docs.parseAt>[3]): boolean => {
+      const hits = docs.parseAt(t, start, typeEnd, type, issuers);
+      if (hits.length === 0) return false;
+      docHits.push(...hits);
+      taken = (hits[hits.length - 1] as DocHit).end;
+      return true;
+    };
+    for (const pos of triggers) {
+      if (pos < taken) continue;
+      const c = t.charCodeAt(pos);
+      if (c >= 0x30 && c <= 0x39) {
+        // "quyết định số 90", "nghị định 168/2024/NĐ-CP": a lower-case type word before the number.
+        const typed = lowercaseTypeBefore(t, pos);
+        if (typed && typed.start >= taken && tryDocAt(typed.start, typed.end, typed.type)) continue;
+        continue;
+      }
+      let found = false;
+      for (const m of types.matchAt(t, pos)) {
+        if (tryDocAt(pos, m.end, m.payloads[0] as Parameters<typeof docs.parseAt>[3])) {
+          found = true;
+          break;
+        }
+      }
+      if (found) continue;
+      const person = persons.matchAt(t, pos, { startingAt: (p) => orgStarts.get(p) });
+      if (person) {
+        personHits.push(person);
+        taken = person.end;
+      }
+    }
+
+    function lowercaseTypeBefore(text: string, numPos: number) {
+      // Walk back over "số"/"số:" and up to three words for a type word.
+      let p = numPos;
+      const w0 = previousWord(text, p);
+      if (w0 && /^(số|Số)$/.test(text.slice(w0[0], w0[1]))) p = w0[0];
+      else if (/số\s*:\s*$/.test(text.slice(Math.max(0, p - 6), p))) p = text.lastIndexOf('số', p);
+      let start = p;
+      for (let k = 0; k < 4; k++) {
+        const w = previousWord(text, start);
+        if (!w) break;
+        start = w[0];
+        if (isUpperCode(text.charCodeAt(start))) return null;
+        const m = types.matchAt(text, start)[0];
+        if (m && skipSpaces(text, m.end) === p)
+          return { start, end: m.end, type: m.payloads[0] as Parameters<typeof docs.parseAt>[3] };
+      }
+      return null;
+    }
+
+    // 4. A person named once with titles is the same person wherever the name recurs.
+    const docSpans = docHits.map((d) => ({ start: d.start, end: d.end }));
+    const orgSpans = bodyHits.filter((b) => b.kind === 'organization' && freeOf(docSpans, b));
+    const known = new Map<string, { titles: string[]; entity: string | null }>();
+    for (const p of personHits) {
+      const k = known.get(p.name) ?? { titles: [], entity: p.entity };
+      for (const title of p.titles) if (!k.titles.includes(title)) k.titles.push(title);
+      k.entity ??= p.entity;
+      known.set(p.name, k);
+    }
+    const personSpans: Span[] = personHits
+      .map((p) => ({ start: p.start, end: p.end }))
+      .sort((a, b) => a.start - b.start);
+    for (const name of known.keys()) {
+      for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + name.length)) {
+        const end = at + name.length;
+        if ((at > 0 && isWordChar(t.charCodeAt(at - 1))) || (end < n && isWordChar(t.charCodeAt(end))))
+          continue;
+        const span = { start: at, end };
+        if (!freeOf(personSpans, span) || !freeOf(docSpans, span)) continue;
+        if (orgSpans.some((o) => overlaps(o, span))) continue;
+        const prev = previousWord(t, at);
+        if (prev && NOT_PERSON_BEFORE.has(t.slice(prev[0], prev[1]))) continue;
+        const after = persons.titlesAfter(t, end, { startingAt: (p) => orgStarts.get(p) });
+        const k = known.get(name);
+        if (k) for (const title of after.titles) if (!k.titles.includes(title)) k.titles.push(title);
+        personHits.push({ start: at, end, name, titles: [], entity: k?.entity ?? null, titled: false });
+        personSpans.push(span);
+        personSpans.sort((a, b) => a.start - b.start);
+      }
+    }
+
+    // 5. Overlaps between kinds: documents, then bodies, then persons, then places.
+    const keptOrgs = orgSpans;
+    const keptPersons = personHits.filter((p) => !keptOrgs.some((o) => overlaps(o, p)));
+    const keptPlaces = bodyHits.filter(
+      (b) => b.kind === 'place' && freeOf(docSpans, b) && !keptPersons.some((p) => overlaps(p, b)),
+    );
+
+    // 6. The article's own province completes "Tỉnh ủy", "Công an tỉnh", "UBND tỉnh".
+    const votes = new Map<string, number>();
+    for (const b of [...keptOrgs, ...keptPlaces])
+      if (b.place) votes.set(b.place, (votes.get(b.place) ?? 0) + 1);
+    const home = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0]?.replace(/^(Tỉnh|Thành phố) /, '') ?? null;
+    const orgName = (b: BodyHit): string => {
+      if (!b.placeless || !home) return b.name;
+      if (b.name === 'Ban Thường vụ') return `Ban Thường vụ Tỉnh ủy ${home}`;
+      return `${b.name} ${home}`;
+    };
+
+    // 7. Documents: short forms bound within the article, then matched to the dataset.
+    const resolved = resolveInArticle(docHits.map((d): Citation => ({ ref: d.ref, weak: d.weak })));
+
+    const out: Mention[] = [];
+    const span = (s: Span) => {
+      const start = norm.startToOriginal(s.start);
+      const end = norm.endToOriginal(s.end);
+      return { start, end, text: original.slice(start, end) };
+    };
+    docHits.forEach((d, i) => {
+      const r = resolved[i];
+      if (!r?.keep) return;
+      const match =
+        g.documents.length > 0 && !r.ambiguous
+          ? matchDocument(r.ref, g.documents, date)
+          : { entity: null, candidates: [] as string[] };
+      const candidates = r.ambiguous
+        ? [...new Set(r.alternatives.flatMap((a) => matchDocument(a, g.documents, date).candidates))]
+        : match.candidates;
+      out.push({
+        kind: 'document',
+        ...span(d),
+        ref: r.ref,
+        ambiguous: r.ambiguous,
+        alternatives: r.alternatives,
+        entity: match.entity,
+        candidates,
+      });
+    });
+    for (const p of keptPersons) {
+      const k = known.get(p.name);
+      out.push({
+        kind: 'person',
+        ...span(p),
+        name: p.name,
+        titles: k?.titles ?? p.titles,
+        entity: p.entity ?? k?.entity ?? persons.listedNamed(p.name),
+      });
+    }
+    for (const b of keptOrgs) {
+      const name = orgName(b);
+      const ids = b.ids.length > 0 ? b.ids : bodies.idsNamed(name);
+      out.push({ kind: 'organization', ...span(b), name, entity: pickByDate(ids, date) });
+    }
+    for (const b of keptPlaces)
+      out.push({ kind: 'place', ...span(b), name: b.name, entity: pickByDate(b.ids, date) });
+    out.sort((a, b) => a.start - b.start || b.end - a.end);
+    return out;
+  };
+
+  return { detect };
+}

@@ -1,0 +1,228 @@
+// Officials. A person is recognised by a listed name (the dataset's 1,300
+// officials) or by the titles news puts around a name: a rank or post before
+// it ("Thượng tá Nguyễn Hồng Phong", "Bộ trưởng Bộ Công an Lương Tam Quang",
+// "Tổng bí thư, Chủ tịch nước Tô Lâm") or after it ("Trần Quốc Tỏ, Ủy viên
+// Trung ương Đảng, Phó Bí thư …"). Titles are reported as the text gives them.
+import { isUpperCode } from '../text/chars.ts';
+import { nextWord, previousWord, skipSpaces } from '../text/tokens.ts';
+import { CREDIT_LABELS, NOT_PERSON_BEFORE, POST_HEADS, RANKS, SURNAMES, TITLE_PREFIXES } from './lexicon.ts';
+import { PhraseTrie } from './phrase-trie.ts';
+
+export interface PersonHit {
+  start: number;
+  end: number;
+  name: string;
+  titles: string[];
+  entity: string | null;
+  /** Found by its titles (a strong signal) rather than by a listed name alone. */
+  titled: boolean;
+}
+
+/** Bodies found in the first pass, by start offset. */
+export interface BodyAt {
+  startingAt(pos: number): { end: number } | undefined;
+}
+
+interface TitleHead {
+  rank: boolean;
+  /** Heads that are not titles without the body they head ("Trưởng", "Ủy viên"). */
+  needsBody: boolean;
+}
+
+const NEEDS_BODY = new Set([
+  'Trưởng',
+  'Phó Trưởng',
+  'Ủy viên',
+  'Thường trực',
+  'Thường vụ',
+  'Ủy viên Thường vụ',
+  'Ủy viên dự khuyết',
+]);
+
+// A syllable of a Vietnamese personal name: capital first letter, then lower case.
+const NAME_SYLLABLE = /^[A-ZĐÀ-ỸÂĂÊÔƠƯ][a-zđà-ỹâăêôơư]{0,6}$/u;
+
+function isNameSyllable(word: string): boolean {
+  return NAME_SYLLABLE.test(word) && isUpperCode(word.charCodeAt(0));
+}
+
+export interface PersonGrammar {
+  /** A person whose titles or listed name start at `pos`, with the titles that follow the name. */
+  matchAt(text: string, pos: number, bodies: BodyAt): PersonHit | null;
+  /** Titles written after a name that ends at `pos` (", Ủy viên Bộ Chính trị, Bí thư …"). */
+  titlesAfter(text: string, pos: number, bodies: BodyAt): { titles: string[]; end: number };
+  /** Listed persons by exact name (for names found again elsewhere in the article). */
+  listedNamed(name: string): string | null;
+}
+
+export function createPersonGrammar(
+  persons: readonly { id: string; names: readonly string[] }[],
+): PersonGrammar {
+  const names = new PhraseTrie<string>((id) => id);
+  const byName = new Map<string, Set<string>>();
+  for (const p of persons) {
+    for (const n of p.names) {
+      // Single-word aliases ("Lâm") would tag every occurrence of a common syllable.
+      if (n.trim().split(/\s+/).length < 2) continue;
+      names.add(n, p.id);
+      const set = byName.get(n) ?? new Set<string>();
+      set.add(p.id);
+      byName.set(n, set);
+    }
+  }
+  const heads = new PhraseTrie<TitleHead>((h) => String(h.rank));
+  for (const r of RANKS) heads.add(r, { rank: true, needsBody: false }, r === r.toUpperCase());
+  for (const h of POST_HEADS) heads.add(h, { rank: false, needsBody: NEEDS_BODY.has(h) });
+  const prefixes = new Set<string>(TITLE_PREFIXES);
+
+  /** One title at `pos`: [prefix] head [body] ["(" body ")"]. */
+  const titleAt = (text: string, pos: number, bodies: BodyAt): { end: number; rank: boolean } | null => {
+    let p = pos;
+    const first = nextWord(text, p);
+    if (!first || first[0] !== p) return null;
+    if (prefixes.has(text.slice(first[0], first[1]))) {
+      const s = skipSpaces(text, first[1]);
+      if (s < 0) return null;
+      p = s;
+    }
+    if (!isUpperCode(text.charCodeAt(p)) && !text.startsWith('tổng bí thư', p)) return null;
+    for (const h of heads.matchAt(text, p)) {
+      const head = h.payloads[0] as TitleHead;
+      let end = h.end;
+      const s = skipSpaces(text, end);
+      const body = s >= 0 ? bodies.startingAt(s) : undefined;
+      if (body) {
+        end = body.end;
+        // "Phó Cục trưởng Cục Bảo vệ chính trị nội bộ (Ban Tổ chức Trung ương)"
+        const paren = /^[ \t]*\([ \t]*/.exec(text.slice(end, end + 4));
+        const inner = paren ? bodies.startingAt(end + paren[0].length) : undefined;
+        if (paren && inner && text[inner.end] === ')') end = inner.end + 1;
+      } else if (head.needsBody) {
+        continue;
+      }
+      return { end, rank: head.rank };
+    }
+    return null;
+  };
+
+  /** A name at `pos`: a listed name, or 2–4 name syllables not followed by another. */
+  const nameAt = (text: string, pos: number): { end: number; entity: string | null } | null => {
+    const listed = names.matchAt(text, pos)[0];
+    if (listed)
+      return {
+        end: listed.end,
+        entity: listed.payloads.length === 1 ? (listed.payloads[0] as string) : null,
+      };
+    let end = -1;
+    let count = 0;
+    let p = pos;
+    for (;;) {
+      const w = nextWord(text, p);
+      if (!w || (count === 0 && w[0] !== pos)) break;
+      const word = text.slice(w[0], w[1]);
+      if (!isNameSyllable(word)) break;
+      count++;
+      end = w[1];
+      p = w[1];
+      if (count > 4) return null;
+    }
+    if (count < 2) return null;
+    return { end, entity: null };
+  };
+
+  const titlesAfter = (text: string, pos: number, bodies: BodyAt): { titles: string[]; end: number } => {
+    const titles: string[] = [];
+    let p = pos;
+    for (;;) {
+      const sep = /^[ \t]*(?:,|–|-|\(|kiêm)[ \t]*/.exec(text.slice(p, p + 8));
+      if (!sep) break;
+      const s = p + sep[0].length;
+      const t = titleAt(text, s, bodies);
+      if (!t) break;
+      titles.push(text.slice(s, t.end).replace(/\s+/g, ' '));
+      p = t.end;
+      if (text[p] === ')') p++;
+    }
+    return { titles, end: p };
+  };
+
+  const creditBefore = (text: string, pos: number): boolean => {
+    const before = text.slice(Math.max(0, pos - 24), pos);
+    return new RegExp(
+      `(?:^|[\\s(])(?:${CREDIT_LABELS.join('|')})(?:\\s*,\\s*(?:ảnh|Ảnh|bài|video))?\\s*:\\s*$`,
+    ).test(before);
+  };
+
+  const blockedBefore = (text: string, pos: number): boolean => {
+    const w1 = previousWord(text, pos);
+    if (!w1) return creditBefore(text, pos);
+    const one = text.slice(w1[0], w1[1]);
+    if (NOT_PERSON_BEFORE.has(one)) return true;
+    const w2 = previousWord(text, w1[0]);
+    if (w2 && NOT_PERSON_BEFORE.has(`${text.slice(w2[0], w2[1])} ${one}`)) return true;
+    return creditBefore(text, pos);
+  };
+
+  return {
+    matchAt(text, pos, bodies) {
+      // Titles first: "Đại tướng Tô Lâm", "Tổng bí thư, Chủ tịch nước Tô Lâm".
+      const titles: string[] = [];
+      let p = pos;
+      for (;;) {
+        const t = titleAt(text, p, bodies);
+        if (!t) break;
+        titles.push(text.slice(p, t.end).replace(/\s+/g, ' '));
+        p = t.end;
+        const sep = /^[ \t]*(?:,|kiêm|và)[ \t]*/.exec(text.slice(p, p + 8));
+        if (sep && titleAt(text, p + sep[0].length, bodies)) {
+          p += sep[0].length;
+          continue;
+        }
+        break;
+      }
+      if (titles.length > 0) {
+        const s = skipSpaces(text, p);
+        if (s < 0 || s === p) return null;
+        const name = nameAt(text, s);
+        if (!name) return null;
+        // "Bộ trưởng Bộ Công an" is a title with no name; a body right after is not a name.
+        if (bodies.startingAt(s)) return null;
+        const after = titlesAfter(text, name.end, bodies);
+        return {
+          start: s,
+          end: name.end,
+          name: text.slice(s, name.end),
+          titles: [...titles, ...after.titles],
+          entity: name.entity,
+          titled: true,
+        };
+      }
+      if (!isUpperCode(text.charCodeAt(pos))) return null;
+      const name = nameAt(text, pos);
+      if (!name) return null;
+      const after = titlesAfter(text, name.end, bodies);
+      const prev = previousWord(text, pos);
+      const prevWord = prev ? text.slice(prev[0], prev[1]) : '';
+      const comrade =
+        prev && /^(chí)$/.test(prevWord) && /đồng\s+chí$/i.test(text.slice(Math.max(0, pos - 12), prev[1]));
+      const listed = name.entity !== null || names.matchAt(text, pos).length > 0;
+      // A listed official; or a surname-led name that titles follow or "đồng chí" precedes.
+      const surname = SURNAMES.has(text.slice(pos, nextWord(text, pos)?.[1] ?? pos));
+      if (!listed && !(surname && (after.titles.length > 0 || comrade))) return null;
+      if (blockedBefore(text, pos)) return null;
+      return {
+        start: pos,
+        end: name.end,
+        name: text.slice(pos, name.end),
+        titles: after.titles,
+        entity: name.entity,
+        titled: after.titles.length > 0 || !!comrade,
+      };
+    },
+    titlesAfter,
+    listedNamed(name) {
+      const set = byName.get(name);
+      return set && set.size === 1 ? ([...set][0] as string) : null;
+    },
+  };
+}

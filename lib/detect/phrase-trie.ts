@@ -1,0 +1,122 @@
+// One automaton for every closed list the detector matches: names of persons,
+// bodies and places, document type words, titles. A trie over folded tokens:
+// matching walks from a word start only as far as the text keeps agreeing with
+// some phrase, so its cost depends on the text, not on how many phrases are
+// listed (1,300 persons cost what 100 do).
+import { foldWord, isPlainAscii, isUpperCode, toneKey } from '../text/chars.ts';
+import { skipSpaces, tokenEnd, tokenizeName } from '../text/tokens.ts';
+
+interface Entry<P> {
+  payload: P;
+  form: string;
+  /** Abbreviations (BCA, CAND, UBND) must match letter for letter, case included. */
+  exact: boolean;
+  tones: string[];
+  tokens: string[];
+}
+
+interface Node<P> {
+  next: Map<string, Node<P>> | null;
+  entries: Entry<P>[] | null;
+}
+
+export interface PhraseMatch<P> {
+  start: number;
+  end: number;
+  payloads: P[];
+  /** The text has no diacritics at all (typed without them). */
+  plain: boolean;
+}
+
+export class PhraseTrie<P> {
+  private readonly root: Node<P> = { next: null, entries: null };
+  private size = 0;
+  /** Identity of a payload, to tell "one entity" from "several" for diacritic-less text. */
+  private readonly identity: (p: P) => string;
+
+  constructor(identity: (p: P) => string) {
+    this.identity = identity;
+  }
+
+  get count(): number {
+    return this.size;
+  }
+
+  add(form: string, payload: P, exact = false): void {
+    const tokens = tokenizeName(form);
+    if (tokens.length === 0) return;
+    let node = this.root;
+    for (const t of tokens) {
+      const key = foldWord(t);
+      node.next ??= new Map();
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: null, entries: null };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    node.entries ??= [];
+    const id = this.identity(payload);
+    if (node.entries.some((x) => x.form === form && this.identity(x.payload) === id)) return;
+    node.entries.push({ payload, form, exact, tones: tokens.map(toneKey), tokens });
+    this.size++;
+  }
+
+  /**
+   * Every listed phrase the text spells from `start` (a word start), longest
+   * first, each with the entries whose spelling the text really has: same letters
+   * and tones whatever the tone placement (hoà = hòa), or — only where one
+   * entity owns the folded form — the same letters typed without diacritics.
+   */
+  matchAt(text: string, start: number): PhraseMatch<P>[] {
+    const out: PhraseMatch<P>[] = [];
+    let node: Node<P> | undefined = this.root;
+    let pos = start;
+    const tokens: string[] = [];
+    for (;;) {
+      if (!node?.next) break;
+      const s = tokens.length === 0 ? pos : skipSpaces(text, pos);
+      if (s < 0 || s >= text.length) break;
+      const e = tokenEnd(text, s);
+      const tok = text.slice(s, e);
+      const child: Node<P> | undefined = node.next.get(foldWord(tok));
+      if (!child) break;
+      tokens.push(tok);
+      node = child;
+      pos = e;
+      if (node.entries) {
+        const m = this.verify(node.entries, tokens);
+        if (m) out.push({ start, end: e, payloads: m.payloads, plain: m.plain });
+      }
+    }
+    return out.reverse();
+  }
+
+  /** Whether any phrase starts with this word (cheap prefilter for triggers). */
+  startsWith(word: string): boolean {
+    return this.root.next?.has(foldWord(word)) ?? false;
+  }
+
+  private verify(entries: Entry<P>[], tokens: string[]): { payloads: P[]; plain: boolean } | null {
+    let tones: string[] | null = null;
+    const exact: P[] = [];
+    for (const x of entries) {
+      if (x.exact) {
+        if (x.tokens.length === tokens.length && x.tokens.every((t, i) => t === tokens[i]))
+          exact.push(x.payload);
+        continue;
+      }
+      tones ??= tokens.map(toneKey);
+      const t = tones;
+      if (x.tones.every((k, i) => k === t[i])) exact.push(x.payload);
+    }
+    if (exact.length > 0) return { payloads: exact, plain: false };
+    // Typed without diacritics: accepted only when every token is plain, the phrase
+    // starts with a capital, and a single entity answers to the folded form.
+    if (!tokens.every(isPlainAscii) || !isUpperCode(tokens[0]?.charCodeAt(0) ?? 0)) return null;
+    const loose = entries.filter((x) => !x.exact);
+    const ids = new Set(loose.map((x) => this.identity(x.payload)));
+    return ids.size === 1 ? { payloads: loose.map((x) => x.payload), plain: true } : null;
+  }
+}

@@ -1,0 +1,130 @@
+// From what an article says about a document to entries of the dataset. Party
+// numbering restarts every term, so "12-NQ/TW" alone can be several documents:
+// identity is symbol + date. Candidates are ranked by what the article states
+// (symbol, issuer, year, date, subject) and then by the article's own date.
+import { fold, nameKey, symbolKey, typeKey } from '../dataset/keys.ts';
+import {
+  type DocRef,
+  isPartySymbol,
+  issuerFitsSymbol,
+  joinSymbol,
+  sameIssuer,
+  symbolYear,
+} from '../detect/doc-ref.ts';
+
+/** What the resolver needs of a dataset document. */
+export interface GazetteerDoc {
+  id: string;
+  type: string;
+  number: string | null;
+  symbol: string | null;
+  issuedDate: string | null;
+  issuers: string[];
+  aliases: string[];
+  title?: string | null;
+}
+
+export interface DocumentMatch {
+  /** The entry meant, when the article leaves no doubt; else null. */
+  entity: string | null;
+  /** Every plausible entry, most likely first (entity, when set, is first). */
+  candidates: string[];
+}
+
+function stripZeros(n: string): string {
+  return n.replace(/^0+(?=\d)/, '');
+}
+
+function words(s: string): Set<string> {
+  return new Set(
+    fold(s)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 1),
+  );
+}
+
+/** Share of the subject's words found in the title: how well "về đẩy mạnh …" fits. */
+function subjectOverlap(subject: string | null | undefined, title: string | null | undefined): number {
+  if (!subject || !title) return 0;
+  const s = words(subject);
+  const t = words(title);
+  if (s.size === 0) return 0;
+  let hit = 0;
+  for (const w of s) if (t.has(w)) hit++;
+  return hit / s.size;
+}
+
+function docYear(d: GazetteerDoc): number | null {
+  if (d.issuedDate) return Number(d.issuedDate.slice(0, 4));
+  return symbolYear(d.symbol?.replace(/^\d+[/-]/, '') ?? null);
+}
+
+/** Whether a dataset document can be the one the reference names. */
+function compatible(ref: DocRef, d: GazetteerDoc): boolean {
+  if (ref.number !== null) {
+    if (d.number === null || stripZeros(d.number) !== stripZeros(ref.number)) return false;
+    if (typeKey(d.type) !== typeKey(ref.docType)) return false;
+    if (ref.symbol) {
+      if (!d.symbol || symbolKey(d.symbol) !== symbolKey(joinSymbol(ref.number, ref.symbol))) return false;
+    }
+  } else {
+    // Named documents: by name or alias, and the year when the article gives one.
+    const wanted = nameKey(ref.name ?? '');
+    const names = [d.title ?? '', ...d.aliases].map((n) =>
+      nameKey(n.replace(/\s+(?:năm\s+)?(?:19|20)\d{2}$/, '')),
+    );
+    if (!names.includes(wanted) && nameKey(d.title ?? '') !== wanted) return false;
+  }
+  const y = docYear(d);
+  if (ref.year !== null && y !== null && ref.year !== y) return false;
+  if (ref.date && d.issuedDate && ref.date !== d.issuedDate) return false;
+  if (ref.issuer && d.issuers.length > 0 && !d.issuers.some((i) => sameIssuer(i, ref.issuer as string))) {
+    // The dataset may name the body more fully ("Ban Chấp hành Trung ương Đảng"); only a clash counts.
+    if (!d.symbol || !issuerFitsSymbol(ref.issuer, d.symbol.replace(/^\d+[-/]/, ''))) return false;
+  }
+  if (ref.issuer && d.symbol && !issuerFitsSymbol(ref.issuer, d.symbol.replace(/^\d+[-/]/, ''))) return false;
+  return true;
+}
+
+/**
+ * Ranks the dataset's candidates for a reference. `date` is the article's date:
+ * of documents sharing a restarted Party number, the ones issued before the
+ * article come first, the most recent first.
+ */
+export function matchDocument(
+  ref: DocRef,
+  docs: readonly GazetteerDoc[],
+  date: string | null,
+): DocumentMatch {
+  const ok = docs.filter((d) => compatible(ref, d));
+  if (ok.length === 0) return { entity: null, candidates: [] };
+  const score = (d: GazetteerDoc): number => {
+    let s = 0;
+    if (ref.date && d.issuedDate === ref.date) s += 100;
+    if (ref.year !== null && docYear(d) === ref.year) s += 40;
+    s += 30 * subjectOverlap(ref.subject, d.title);
+    if (date && d.issuedDate) {
+      if (d.issuedDate <= date)
+        s += 20 - Math.min(19, (Date.parse(date) - Date.parse(d.issuedDate)) / (365.25 * 864e5 * 5));
+      else s -= 50;
+    }
+    return s;
+  };
+  const ranked = ok
+    .map((d) => ({ d, s: score(d) }))
+    .sort((a, b) => b.s - a.s || ((b.d.issuedDate ?? '') < (a.d.issuedDate ?? '') ? -1 : 1));
+  const [best, second] = ranked;
+  // Decisive when alone, or when what the article states (date, year, subject) sets it apart.
+  const decisive =
+    !!best &&
+    (!second ||
+      (ref.date !== null && best.d.issuedDate === ref.date) ||
+      (ref.year !== null && docYear(best.d) === ref.year && docYear(second.d) !== ref.year) ||
+      best.s - second.s >= 15);
+  // A State symbol with its year names one document; restarted Party symbols need more.
+  const stateSymbol = ref.symbol !== null && !isPartySymbol(ref.symbol) && symbolYear(ref.symbol) !== null;
+  return {
+    entity: best && (decisive || (stateSymbol && ranked.length === 1)) ? best.d.id : null,
+    candidates: ranked.map((r) => r.d.id),
+  };
+}

@@ -1,0 +1,91 @@
+// Lazy token reading over normalised text. The detector never tokenises a whole
+// page: it reads tokens only from the few positions its prefilter stops at.
+// A token is a run of word characters, or one punctuation character; spaces
+// separate tokens and a newline (a block boundary) ends every phrase.
+import { charClass, isWordChar, LOWER, UPPER } from './chars.ts';
+
+/**
+ * A capital right after a lower-case letter starts a new word: pages glue a
+ * heading to the next paragraph ("Công an nhân dânNgày 14/5") when markup is lost.
+ */
+export function gluedBoundary(text: string, i: number): boolean {
+  return i > 0 && charClass(text.charCodeAt(i)) === UPPER && charClass(text.charCodeAt(i - 1)) === LOWER;
+}
+
+/** Start of the next token at or after `pos` on the same line, or -1. */
+export function skipSpaces(text: string, pos: number): number {
+  const n = text.length;
+  let i = pos;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) i++;
+    else if (c === 0x0a || c === 0x0d) return -1;
+    else return i;
+  }
+  return -1;
+}
+
+/** End (exclusive) of the token starting at `start`. */
+export function tokenEnd(text: string, start: number): number {
+  const n = text.length;
+  if (start >= n) return start;
+  if (!isWordChar(text.charCodeAt(start))) return start + 1;
+  let i = start + 1;
+  while (i < n && isWordChar(text.charCodeAt(i)) && !gluedBoundary(text, i)) i++;
+  return i;
+}
+
+/** End of the word that starts at `start` (0-length when `start` is not a word char). */
+export function wordEnd(text: string, start: number): number {
+  let i = start;
+  const n = text.length;
+  while (i < n && isWordChar(text.charCodeAt(i)) && (i === start || !gluedBoundary(text, i))) i++;
+  return i;
+}
+
+/** Start of the word that ends at `end` (exclusive), scanning back. */
+export function wordStartBefore(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && isWordChar(text.charCodeAt(i - 1)) && !gluedBoundary(text, i)) i--;
+  return i;
+}
+
+/** Splits a listed name the same way the text is read: "T.Ư Đảng" → ["T", ".", "Ư", "Đảng"]. */
+export function tokenizeName(name: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = name.length;
+  while (i < n) {
+    const c = name.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0xa0) {
+      i++;
+      continue;
+    }
+    const e = tokenEnd(name, i);
+    out.push(name.slice(i, e));
+    i = e;
+  }
+  return out;
+}
+
+/**
+ * The word before `pos` on the same line (skipping spaces, not punctuation), as
+ * [start, end], or null when punctuation or a line break comes first.
+ */
+export function previousWord(text: string, pos: number): [number, number] | null {
+  let i = pos;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 0x20 || c === 0x09) i--;
+    else break;
+  }
+  if (i === 0 || !isWordChar(text.charCodeAt(i - 1))) return null;
+  return [wordStartBefore(text, i), i];
+}
+
+/** The word starting at or after `pos` on the same line (skipping spaces only), or null. */
+export function nextWord(text: string, pos: number): [number, number] | null {
+  const s = skipSpaces(text, pos);
+  if (s < 0 || !isWordChar(text.charCodeAt(s))) return null;
+  return [s, wordEnd(text, s)];
+}
