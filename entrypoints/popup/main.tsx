@@ -24,13 +24,19 @@ const sitePorts: SitePorts = {
     if (!host) return { host: null, known: false, enabled: false };
     const settings = normalizeSettings((await browser.storage.sync.get('settings')).settings);
     const key = siteKey(host, settings.extraSites);
-    return { host: key ?? host, known: key !== null, enabled: key !== null && !settings.disabledSites.includes(key) };
+    return {
+      host: key ?? host,
+      known: key !== null,
+      enabled: key !== null && !settings.disabledSites.includes(key),
+    };
   },
   async setEnabled(on) {
     const { host } = await this.state();
     if (!host) return;
     const settings = normalizeSettings((await browser.storage.sync.get('settings')).settings);
-    const disabledSites = on ? settings.disabledSites.filter((s) => s !== host) : [...settings.disabledSites, host];
+    const disabledSites = on
+      ? settings.disabledSites.filter((s) => s !== host)
+      : [...settings.disabledSites, host];
     await browser.storage.sync.set({ settings: { ...settings, disabledSites } });
   },
   async runHere() {
@@ -45,7 +51,10 @@ const sitePorts: SitePorts = {
       },
     });
     await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: ['content-scripts/content.css'] });
-    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['content-scripts/content.js'] });
+    await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      files: ['/content-scripts/content.js'],
+    });
   },
   openOptions() {
     void browser.runtime.openOptionsPage();

@@ -80,7 +80,9 @@ export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): 
     running = running.then(() => scanRoots(roots));
   };
 
-  const observer = new win.MutationObserver((records) => {
+  // The window is passed in (happy-dom in tests), so its constructor is read off it.
+  const Observer = (win as Window & typeof globalThis).MutationObserver;
+  const observer = new Observer((records: MutationRecord[]) => {
     for (const r of records) {
       if (r.type === 'characterData') {
         const node = r.target as Text;

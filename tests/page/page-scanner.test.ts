@@ -11,7 +11,12 @@ interface M {
 
 // A stand-in detector: the scanner is what is under test here, not detection.
 function detect(text: string): M[] {
-  return [...text.matchAll(/NQ \d+/g)].map((m) => ({ kind: 'document', start: m.index, end: m.index + m[0].length, text: m[0] }));
+  return [...text.matchAll(/NQ \d+/g)].map((m) => ({
+    kind: 'document',
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+  }));
 }
 
 let scanner: PageScanner<M> | null = null;
@@ -20,7 +25,7 @@ afterEach(() => scanner?.stop());
 function setup(html: string) {
   const win = new Window();
   win.document.write(`<body>${html}</body>`);
-  const w = win as unknown as Window;
+  const w = win as unknown as globalThis.Window;
   const texts: string[] = [];
   const live = new Set<string>();
   scanner = startPageScanner<M>({
@@ -43,7 +48,7 @@ function setup(html: string) {
   return { w, texts, live, scanner };
 }
 
-const settle = (w: Window) => new Promise((ok) => w.setTimeout(ok, 60));
+const settle = (w: globalThis.Window) => new Promise((ok) => w.setTimeout(ok, 60));
 
 describe('page scanner', () => {
   it('scans the page once and marks what it finds', async () => {
@@ -68,7 +73,7 @@ describe('page scanner', () => {
   it('drops marks of text that changed or left, and reads the new text', async () => {
     const { w, live, scanner: s } = setup('<p id="a">Theo NQ 12.</p><p id="b">Và NQ 18.</p>');
     await s.ready;
-    (w.document.getElementById('a')?.firstChild as Text).data = 'Theo NQ 68.';
+    (w.document.getElementById('a')?.firstChild as unknown as globalThis.Text).data = 'Theo NQ 68.';
     w.document.getElementById('b')?.remove();
     await settle(w);
     expect([...live].sort()).toEqual(['NQ 68']);
