@@ -12,15 +12,19 @@ import { onMessage } from './shared/messaging.ts';
 
 declare const __BUNDLED_DATASET_VERSION__: number | null;
 
+// Written by `npm run dataset:build` into public/, so it may postdate the path
+// types `wxt prepare` generated on install; the cast says it exists at run time.
+const BUNDLE_PATH = '/data/dataset.json.gz' as Parameters<typeof browser.runtime.getURL>[0];
+
 function toPayload(version: number, g: ReturnType<typeof gazetteerFromDataset>): GazetteerPayload {
-  return { version, persons: g.persons, organizations: g.organizations };
+  return { version, persons: g.persons, organizations: g.organizations, lawNames: g.lawNames ?? [] };
 }
 
 export default defineBackground(() => {
   const service = createDataService({
     bundledVersion: __BUNDLED_DATASET_VERSION__,
     async loadBundle() {
-      const res = await fetch(browser.runtime.getURL('/data/dataset.json.gz'));
+      const res = await fetch(browser.runtime.getURL(BUNDLE_PATH));
       if (!res.ok) throw new Error(`The bundled dataset is missing from the extension (HTTP ${res.status}).`);
       return decodeBundle(new Uint8Array(await res.arrayBuffer()));
     },

@@ -85,7 +85,10 @@ export interface DatasetStatus {
 export interface GazetteerPayload {
   version: number;
   persons: { id: string; names: string[] }[];
-  organizations: { id: string; names: string[]; kind: string }[];
+  /** Validity dates let the detector pick, among merged bodies and provinces, the one of the article's date. */
+  organizations: { id: string; names: string[]; kind: string; validFrom?: string | null; validTo?: string | null }[];
+  /** Law and code names ("Luật Đất đai"), so the detector knows where a law's name ends. */
+  lawNames: string[];
 }
 
 export interface ProtocolMap {
