@@ -33,7 +33,7 @@ export const FACT_FIELDS = {
   organizations: ['name', 'kind', 'parent', 'validFrom', 'validTo', 'successors', 'predecessors'],
 } as const;
 
-type Collection = keyof typeof FACT_FIELDS;
+export type Collection = keyof typeof FACT_FIELDS;
 type AnyEntry = DocumentEntry | PersonEntry | OrganizationEntry;
 
 function isFactPresent(collection: Collection, field: string, value: unknown): boolean {
@@ -98,7 +98,17 @@ function describePath(raw: unknown, path: readonly PropertyKey[]): string {
   return rest.length > 0 ? `${label}.${rest.map(String).join('.')}` : label;
 }
 
-export function validateDataset(raw: unknown): ValidationResult {
+export interface ValidateOptions {
+  /**
+   * Where ids not in `raw` are found, and in which collection. A sync delta
+   * holds only the changed entries: its references are checked against the
+   * version it applies to through this, so a delta is validated by the same
+   * function as a full dataset.
+   */
+  external?: (id: string) => Collection | undefined;
+}
+
+export function validateDataset(raw: unknown, options: ValidateOptions = {}): ValidationResult {
   const errors: string[] = [];
   const push = (msg: string): boolean => {
     if (errors.length < MAX_ERRORS) errors.push(msg);
@@ -131,7 +141,7 @@ export function validateDataset(raw: unknown): ValidationResult {
       else ids.set(e.id, name);
     }
   }
-  const kindOf = (id: string): string | undefined => ids.get(id);
+  const kindOf = (id: string): string | undefined => ids.get(id) ?? options.external?.(id);
 
   for (const d of ds.documents) {
     for (const f of ['issuedDate', 'effectiveDate', 'statusDate'] as const) {

@@ -176,8 +176,9 @@ export function createBodyGrammar(
         placeless: true,
       };
     }
-    const levelText = level ? levelFull(level) : place?.id?.includes('thanh-pho') ? 'thành phố' : 'tỉnh';
-    const name = place ? `${head.full} ${levelText} ${place.name}` : `${head.full} ${levelText}`;
+    // "Tỉnh ủy Nghệ An" carries its level in the head; "Công an Hà Tĩnh" is "Công an tỉnh Hà Tĩnh".
+    const levelText = level ? levelFull(level) : /^(Tỉnh|Thành|Huyện|Quận|Thị) (ủy|đoàn)$/.test(head.full) ? '' : place?.id?.includes('thanh-pho') ? 'thành phố' : 'tỉnh';
+    const name = [head.full, levelText, place?.name ?? ''].filter((x) => x !== '').join(' ');
     return {
       start: pos,
       end,

@@ -8,7 +8,29 @@ import { CENTRAL_PARTY_ISSUERS, PARTY_TYPE_CODES, STATE_ISSUER_CODES, SYMBOL_TYP
 export type DocRef = DocRefQuery & {
   /** Named documents (Luật Đất đai, Nghị quyết Trung ương 4 khóa XII): their name. */
   name?: string | null;
+  /** The Party term the text places it in ("… khóa XII"): Party numbers restart each term. */
+  term?: string | null;
 };
+
+// First month of each Party Congress term (the congress that opened it).
+const TERM_STARTS: Record<string, string> = {
+  VIII: '1996-06',
+  IX: '2001-04',
+  X: '2006-04',
+  XI: '2011-01',
+  XII: '2016-01',
+  XIII: '2021-01',
+  XIV: '2026-01',
+};
+const TERM_ORDER = Object.keys(TERM_STARTS);
+
+/** Whether a date (YYYY-MM-DD) falls within a Party term; unknown terms never exclude. */
+export function inTerm(date: string, term: string): boolean {
+  const start = TERM_STARTS[term];
+  if (!start) return true;
+  const next = TERM_STARTS[TERM_ORDER[TERM_ORDER.indexOf(term) + 1] ?? ''];
+  return date.slice(0, 7) >= start && (!next || date.slice(0, 7) < next);
+}
 
 /** Party symbols put the issuer after the slash ("NQ/TW"); State ones after a dash ("NĐ-CP", "QH15"). */
 export function isPartySymbol(symbol: string): boolean {

@@ -145,7 +145,10 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
           if (!ref.issuer) ref.issuer = body.name;
           pos = body.end;
           const term = at(TERM_RE, text, pos);
-          if (term) pos = term.index + term[0].length;
+          if (term) {
+            pos = term.index + term[0].length;
+            ref.term ??= term[1] as string;
+          }
           continue;
         }
       }
@@ -339,6 +342,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       h.ref.date ??= shared.date;
       h.ref.issuer ??= shared.issuer;
       h.ref.subject ??= shared.subject;
+      if (shared.term) h.ref.term ??= shared.term;
       finish(h.ref);
     }
     return hits;

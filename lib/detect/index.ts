@@ -141,6 +141,17 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/**
+ * Adds a title the article gives once more: "Bộ trưởng" after "Bộ trưởng Bộ Công an"
+ * is the same title said shorter, and a fuller form replaces a shorter one.
+ */
+function addTitle(list: string[], title: string): void {
+  if (list.some((t) => t === title || t.startsWith(`${title} `))) return;
+  const shorter = list.findIndex((t) => title.startsWith(`${t} `));
+  if (shorter >= 0) list[shorter] = title;
+  else list.push(title);
+}
+
 /** Sorted, non-overlapping spans: is `s` free of all of them? (binary search) */
 function freeOf(sorted: readonly Span[], s: Span): boolean {
   let lo = 0;
@@ -216,7 +227,8 @@ export function createDetector(g: Gazetteer): Detector {
     const issuers: IssuerIndex = {
       startingAt: (p) => {
         const b = orgStarts.get(p);
-        if (b) return { end: b.end, name: b.name };
+        // As printed: the gold and the reader both see "Ban Chấp hành Trung ương", not the dataset's full name.
+        if (b) return { end: b.end, name: t.slice(b.start, b.end) };
         // Issuers that are offices rather than bodies.
         const m = /^(Thủ tướng Chính phủ|Thủ tướng|Chủ tịch nước|Tổng Bí thư)(?![\p{L}])/u.exec(
           t.slice(p, p + 24),
@@ -225,7 +237,11 @@ export function createDetector(g: Gazetteer): Detector {
       },
       endingAt: (p) => {
         const b = orgEnds.get(p);
-        return b ? { start: b.start, name: b.name } : undefined;
+        if (!b) return undefined;
+        // "Thủ tướng Chính phủ đã ban hành …": the office before the body is the issuer.
+        const office = /(?:^|\s)((?:Phó )?Thủ tướng|Chủ tịch|Bộ trưởng|Thống đốc)\s+$/.exec(t.slice(Math.max(0, b.start - 16), b.start));
+        const start = office ? b.start - (office[0].length - (office[0].startsWith(' ') ? 1 : 0)) : b.start;
+        return { start, name: t.slice(start, b.end) };
       },
     };
 
@@ -260,7 +276,7 @@ export function createDetector(g: Gazetteer): Detector {
       const person = persons.matchAt(t, pos, { startingAt: (p) => orgStarts.get(p) });
       if (person) {
         personHits.push(person);
-        taken = person.end;
+        taken = person.consumed;
       }
     }
 
@@ -289,7 +305,7 @@ export function createDetector(g: Gazetteer): Detector {
     const known = new Map<string, { titles: string[]; entity: string | null }>();
     for (const p of personHits) {
       const k = known.get(p.name) ?? { titles: [], entity: p.entity };
-      for (const title of p.titles) if (!k.titles.includes(title)) k.titles.push(title);
+      for (const title of p.titles) addTitle(k.titles, title);
       k.entity ??= p.entity;
       known.set(p.name, k);
     }
@@ -308,8 +324,8 @@ export function createDetector(g: Gazetteer): Detector {
         if (prev && NOT_PERSON_BEFORE.has(t.slice(prev[0], prev[1]))) continue;
         const after = persons.titlesAfter(t, end, { startingAt: (p) => orgStarts.get(p) });
         const k = known.get(name);
-        if (k) for (const title of after.titles) if (!k.titles.includes(title)) k.titles.push(title);
-        personHits.push({ start: at, end, name, titles: [], entity: k?.entity ?? null, titled: false });
+        if (k) for (const title of after.titles) addTitle(k.titles, title);
+        personHits.push({ start: at, end, name, titles: [], entity: k?.entity ?? null, titled: false, consumed: end });
         personSpans.push(span);
         personSpans.sort((a, b) => a.start - b.start);
       }

@@ -727,7 +727,6 @@ export const SURNAMES = new Set([
   'Cầm',
   'Điểu',
   'Đồng',
-  'Ông',
   'Tiêu',
   'Ma',
   'Lã',

@@ -16,6 +16,8 @@ export interface PersonHit {
   entity: string | null;
   /** Found by its titles (a strong signal) rather than by a listed name alone. */
   titled: boolean;
+  /** End of the titles written after the name: the next person starts after it. */
+  consumed: number;
 }
 
 /** Bodies found in the first pass, by start offset. */
@@ -41,6 +43,8 @@ const NEEDS_BODY = new Set([
 
 // A syllable of a Vietnamese personal name: capital first letter, then lower case.
 const NAME_SYLLABLE = /^[A-ZĐÀ-ỸÂĂÊÔƠƯ][a-zđà-ỹâăêôơư]{0,6}$/u;
+
+const HONORIFICS = new Set(['Ông', 'Bà', 'Anh', 'Chị', 'Cô', 'Chú', 'Bác', 'Em', 'Cháu', 'Cụ', 'Ngài']);
 
 function isNameSyllable(word: string): boolean {
   return NAME_SYLLABLE.test(word) && isUpperCode(word.charCodeAt(0));
@@ -86,6 +90,10 @@ export function createPersonGrammar(
       p = s;
     }
     if (!isUpperCode(text.charCodeAt(p)) && !text.startsWith('tổng bí thư', p)) return null;
+    // Of the heads the text spells, the one a body follows wins ("Trưởng" + "Đoàn ĐBQH tỉnh"
+    // over "Trưởng Đoàn"); else the longest head that stands alone.
+    let best: { end: number; rank: boolean } | null = null;
+    let bestWithBody = false;
     for (const h of heads.matchAt(text, p)) {
       const head = h.payloads[0] as TitleHead;
       let end = h.end;
@@ -100,8 +108,13 @@ export function createPersonGrammar(
       } else if (head.needsBody) {
         continue;
       }
-      return { end, rank: head.rank };
+      const withBody = !!body;
+      if (!best || (withBody && !bestWithBody) || (withBody === bestWithBody && end > best.end)) {
+        best = { end, rank: head.rank };
+        bestWithBody = withBody;
+      }
     }
+    if (best) return best;
     return null;
   };
 
@@ -121,6 +134,8 @@ export function createPersonGrammar(
       if (!w || (count === 0 && w[0] !== pos)) break;
       const word = text.slice(w[0], w[1]);
       if (!isNameSyllable(word)) break;
+      // "Ông Trần Văn Nam": the honorific is not part of the name.
+      if (count === 0 && HONORIFICS.has(word)) return null;
       count++;
       end = w[1];
       p = w[1];
@@ -139,6 +154,9 @@ export function createPersonGrammar(
       const s = p + sep[0].length;
       const t = titleAt(text, s, bodies);
       if (!t) break;
+      // "A, Giám đốc …, Thiếu tướng B": a title right before a name is the next person's.
+      const ns = skipSpaces(text, t.end);
+      if (ns === t.end + 1 && nameAt(text, ns) && !bodies.startingAt(ns)) break;
       titles.push(text.slice(s, t.end).replace(/\s+/g, ' '));
       p = t.end;
       if (text[p] === ')') p++;
@@ -173,7 +191,8 @@ export function createPersonGrammar(
         if (!t) break;
         titles.push(text.slice(p, t.end).replace(/\s+/g, ' '));
         p = t.end;
-        const sep = /^[ \t]*(?:,|kiêm|và)[ \t]*/.exec(text.slice(p, p + 8));
+        // "Tổng Bí thư, Chủ tịch nước Tô Lâm"; not "và", which joins two people.
+        const sep = /^[ \t]*(?:,|kiêm)[ \t]*/.exec(text.slice(p, p + 8));
         if (sep && titleAt(text, p + sep[0].length, bodies)) {
           p += sep[0].length;
           continue;
@@ -195,6 +214,7 @@ export function createPersonGrammar(
           titles: [...titles, ...after.titles],
           entity: name.entity,
           titled: true,
+          consumed: after.end,
         };
       }
       if (!isUpperCode(text.charCodeAt(pos))) return null;
@@ -217,6 +237,7 @@ export function createPersonGrammar(
         titles: after.titles,
         entity: name.entity,
         titled: after.titles.length > 0 || !!comrade,
+        consumed: after.end,
       };
     },
     titlesAfter,

@@ -111,12 +111,24 @@ export class PhraseTrie<P> {
       const t = tones;
       if (x.tones.every((k, i) => k === t[i])) exact.push(x.payload);
     }
-    if (exact.length > 0) return { payloads: exact, plain: false };
+    if (exact.length > 0) return { payloads: this.unique(exact), plain: false };
     // Typed without diacritics: accepted only when every token is plain, the phrase
     // starts with a capital, and a single entity answers to the folded form.
     if (!tokens.every(isPlainAscii) || !isUpperCode(tokens[0]?.charCodeAt(0) ?? 0)) return null;
     const loose = entries.filter((x) => !x.exact);
     const ids = new Set(loose.map((x) => this.identity(x.payload)));
-    return ids.size === 1 ? { payloads: loose.map((x) => x.payload), plain: true } : null;
+    return ids.size === 1 ? { payloads: this.unique(loose.map((x) => x.payload)), plain: true } : null;
+  }
+
+  /** One payload per entity: a name and its alias spelt alike are one match. */
+  private unique(list: P[]): P[] {
+    if (list.length < 2) return list;
+    const seen = new Set<string>();
+    return list.filter((p) => {
+      const id = this.identity(p);
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
   }
 }

@@ -37,6 +37,7 @@ interface Cluster {
   date: string | null;
   subject: string | null;
   name: string | null;
+  term: string | null;
 }
 
 function groupKey(r: DocRef): string {
@@ -58,6 +59,7 @@ function yearsAgree(a: number | null, b: number | null): boolean {
 function fits(c: Cluster, r: DocRef): boolean {
   if (r.symbol && c.symbol && fold(r.symbol) !== fold(c.symbol)) return false;
   if (!yearsAgree(c.year, r.year)) return false;
+  if (c.term && r.term && c.term !== r.term) return false;
   if (r.issuer && c.issuer && !sameIssuer(r.issuer, c.issuer)) return false;
   if (r.issuer && !issuerFitsSymbol(r.issuer, c.symbol)) return false;
   if (c.issuer && !issuerFitsSymbol(c.issuer, r.symbol)) return false;
@@ -71,6 +73,7 @@ function absorb(c: Cluster, r: DocRef): void {
   c.date ??= r.date;
   c.subject ??= r.subject ?? null;
   c.name ??= r.name ?? null;
+  c.term ??= r.term ?? null;
 }
 
 function asRef(c: Cluster, base: DocRef): DocRef {
@@ -83,6 +86,7 @@ function asRef(c: Cluster, base: DocRef): DocRef {
     date: c.date,
     subject: c.subject,
     ...(base.name !== undefined ? { name: base.name } : {}),
+    ...(c.term ? { term: c.term } : {}),
   };
 }
 
@@ -114,13 +118,14 @@ export function resolveInArticle(citations: readonly Citation[]): Resolved[] {
           ? (compatible.find((c) => !r.symbol || (c.symbol && fold(c.symbol) === fold(r.symbol))) ??
             compatible[0])
           : undefined;
-      const cluster = target ?? {
+      const cluster: Cluster = target ?? {
         symbol: null,
         issuer: null,
         year: null,
         date: null,
         subject: null,
         name: null,
+        term: null,
       };
       if (!target) clusters.push(cluster);
       absorb(cluster, r);

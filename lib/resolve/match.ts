@@ -5,6 +5,7 @@
 import { fold, nameKey, symbolKey, typeKey } from '../dataset/keys.ts';
 import {
   type DocRef,
+  inTerm,
   isPartySymbol,
   issuerFitsSymbol,
   joinSymbol,
@@ -68,16 +69,15 @@ function compatible(ref: DocRef, d: GazetteerDoc): boolean {
       if (!d.symbol || symbolKey(d.symbol) !== symbolKey(joinSymbol(ref.number, ref.symbol))) return false;
     }
   } else {
-    // Named documents: by name or alias, and the year when the article gives one.
-    const wanted = nameKey(ref.name ?? '');
-    const names = [d.title ?? '', ...d.aliases].map((n) =>
-      nameKey(n.replace(/\s+(?:năm\s+)?(?:19|20)\d{2}$/, '')),
-    );
-    if (!names.includes(wanted) && nameKey(d.title ?? '') !== wanted) return false;
+    // Named documents: by name or alias, the year compared on its own below.
+    const bare = (n: string) => nameKey(n.replace(/\s+(?:năm\s+)?(?:19|20)\d{2}$/, ''));
+    const wanted = bare(ref.name ?? '');
+    if (![d.title ?? '', ...d.aliases].some((n) => bare(n) === wanted)) return false;
   }
   const y = docYear(d);
   if (ref.year !== null && y !== null && ref.year !== y) return false;
   if (ref.date && d.issuedDate && ref.date !== d.issuedDate) return false;
+  if (ref.term && d.issuedDate && !inTerm(d.issuedDate, ref.term)) return false;
   if (ref.issuer && d.issuers.length > 0 && !d.issuers.some((i) => sameIssuer(i, ref.issuer as string))) {
     // The dataset may name the body more fully ("Ban Chấp hành Trung ương Đảng"); only a clash counts.
     if (!d.symbol || !issuerFitsSymbol(ref.issuer, d.symbol.replace(/^\d+[-/]/, ''))) return false;
