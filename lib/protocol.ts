@@ -69,6 +69,30 @@ export interface SearchResult {
   id: string;
   label: string;
   detail: string;
+  /** A document's issued date (YYYY-MM-DD), when known. */
+  date: string | null;
+  /** A document's status; null for other kinds. */
+  status: DocumentEntry['status'] | null;
+  /** In force / holding a post today / still exists. */
+  current: boolean;
+  /** Label of the result this one follows because that one was merged into it (a province after 1/7/2025). */
+  mergedFrom?: string;
+}
+
+export interface SearchResponse {
+  /** Best first. */
+  results: SearchResult[];
+  /** Matches per kind (more than the results shown). */
+  counts: Record<SearchResult['kind'], number>;
+  /** The counts are lower bounds: the query was too short to count everything cheaply. */
+  capped: boolean;
+}
+
+/** Several of a page's mentions, answered from one consistent version of the data. */
+export interface LookupManyRequest {
+  queries: LookupQuery[];
+  /** The article's date, as in LookupRequest. */
+  date: string | null;
 }
 
 export interface DatasetStatus {
@@ -86,14 +110,22 @@ export interface GazetteerPayload {
   version: number;
   persons: { id: string; names: string[] }[];
   /** Validity dates let the detector pick, among merged bodies and provinces, the one of the article's date. */
-  organizations: { id: string; names: string[]; kind: string; validFrom?: string | null; validTo?: string | null }[];
+  organizations: {
+    id: string;
+    names: string[];
+    kind: string;
+    validFrom?: string | null;
+    validTo?: string | null;
+  }[];
   /** Law and code names ("Luật Đất đai"), so the detector knows where a law's name ends. */
   lawNames: string[];
 }
 
 export interface ProtocolMap {
   lookup(req: LookupRequest): CardData;
-  search(req: { query: string; limit: number }): SearchResult[];
+  /** Answers in the order of the queries. */
+  lookupMany(req: LookupManyRequest): CardData[];
+  search(req: { query: string; limit: number }): SearchResponse;
   gazetteer(): GazetteerPayload;
   status(): DatasetStatus;
 }

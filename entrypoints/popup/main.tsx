@@ -67,7 +67,7 @@ if (app) {
     <>
       <SearchPanel
         lang="vi"
-        search={(query) => sendMessage('search', { query, limit: 20 })}
+        search={(query) => sendMessage('search', { query, limit: 20 }).then((r) => r.results)}
         open={(id) => sendMessage('lookup', { query: { kind: 'id', id }, date: null })}
         status={() => sendMessage('status', undefined)}
       />

@@ -1,8 +1,9 @@
 // Answers a card request from whichever reader is current (the bundle in memory
 // while the database is importing, the database after). Pure: the background
 // only hands it a reader, so the same answers are tested in Node.
-import type { DocumentEntry, OrganizationEntry, PersonEntry } from '../dataset/schema.ts';
+
 import { docKey, nameKey, symbolKey } from '../dataset/keys.ts';
+import type { DocumentEntry, OrganizationEntry, PersonEntry } from '../dataset/schema.ts';
 import type { GazetteerDoc } from '../detect/index.ts';
 import type { CardData, DocRefQuery, LookupRequest, RelatedLink } from '../protocol.ts';
 import { matchDocument } from '../resolve/index.ts';
@@ -43,7 +44,12 @@ function toGazetteerDoc(d: DocumentEntry): GazetteerDoc {
   };
 }
 
-async function candidateDocuments(reader: ReferenceReader, ref: DocRefQuery, text: string): Promise<DocumentEntry[]> {
+async function candidateDocuments(
+  reader: ReferenceReader,
+  ref: DocRefQuery,
+  text: string,
+  date: string,
+): Promise<DocumentEntry[]> {
   const found = new Map<string, DocumentEntry>();
   if (ref.number) {
     const byKey = await reader.documentsByKeys([docKey(ref.docType, ref.number)]);
@@ -55,7 +61,7 @@ async function candidateDocuments(reader: ReferenceReader, ref: DocRefQuery, tex
     }
   } else {
     // Named documents (Luật Đất đai 2024, Bộ luật Hình sự) are found by name.
-    const hits = await reader.search(text, 5);
+    const { results: hits } = await reader.search(text, { limit: 5, today: date });
     const ids = hits.filter((h) => h.kind === 'document').map((h) => h.id);
     const entries = await reader.getByIds(ids);
     const wanted = nameKey(text);
@@ -77,7 +83,11 @@ async function relatedLinks(reader: ReferenceReader, entry: DocumentEntry): Prom
   });
 }
 
-async function documentCard(reader: ReferenceReader, entry: DocumentEntry, alternatives: DocumentEntry[]): Promise<CardData> {
+async function documentCard(
+  reader: ReferenceReader,
+  entry: DocumentEntry,
+  alternatives: DocumentEntry[],
+): Promise<CardData> {
   return { kind: 'document', entry, alternatives, related: await relatedLinks(reader, entry) };
 }
 
@@ -109,7 +119,8 @@ function pickPerson(list: PersonEntry[], date: string): PersonEntry | undefined 
 
 /** Of bodies/places sharing a name, prefer the one that existed on the date. */
 function pickOrganization(list: OrganizationEntry[], date: string): OrganizationEntry | undefined {
-  const existed = (o: OrganizationEntry) => (!o.validFrom || o.validFrom <= date) && (!o.validTo || o.validTo >= date);
+  const existed = (o: OrganizationEntry) =>
+    (!o.validFrom || o.validFrom <= date) && (!o.validTo || o.validTo >= date);
   return list.find(existed) ?? list[0];
 }
 
@@ -125,7 +136,7 @@ export async function lookup(reader: ReferenceReader, req: LookupRequest, today:
       return organizationCard(reader, e);
     }
     case 'document': {
-      const candidates = await candidateDocuments(reader, q.ref, q.text);
+      const candidates = await candidateDocuments(reader, q.ref, q.text, date);
       const match = matchDocument(q.ref, candidates.map(toGazetteerDoc), date);
       const byId = new Map(candidates.map((d) => [d.id, d]));
       const ordered = [match.entity, ...match.candidates]
@@ -138,7 +149,8 @@ export async function lookup(reader: ReferenceReader, req: LookupRequest, today:
       const [best, ...rest] = ordered;
       if (best) return documentCard(reader, best, rest);
       // A full citation on the page says enough for a card of its own.
-      if (q.ref.symbol || q.ref.date || q.ref.issuer) return { kind: 'document-from-page', ref: q.ref, text: q.text };
+      if (q.ref.symbol || q.ref.date || q.ref.issuer)
+        return { kind: 'document-from-page', ref: q.ref, text: q.text };
       return { kind: 'none', text: q.text };
     }
     case 'person': {
@@ -151,7 +163,9 @@ export async function lookup(reader: ReferenceReader, req: LookupRequest, today:
         const byName = await reader.personsByNames([nameKey(q.name)]);
         entry = pickPerson([...byName.values()].flat(), date);
       }
-      return entry ? personCard(entry, date, q.titles) : { kind: 'person-from-page', name: q.name, titles: q.titles };
+      return entry
+        ? personCard(entry, date, q.titles)
+        : { kind: 'person-from-page', name: q.name, titles: q.titles };
     }
     case 'organization':
     case 'place': {

@@ -6,9 +6,16 @@
 // Every key argument is already folded with lib/dataset/keys.ts (docKey,
 // symbolKey, nameKey): the store indexes entries under exactly those keys.
 import type { DocumentEntry, OrganizationEntry, PersonEntry } from '../dataset/schema.ts';
-import type { SearchResult } from '../protocol.ts';
+import type { SearchResponse } from '../protocol.ts';
+import type { SearchOptions } from '../search/search.ts';
 
 export type Entry = DocumentEntry | PersonEntry | OrganizationEntry;
+
+/** A reader pinned to one version for the length of a batch. */
+export interface BatchReader extends ReferenceReader {
+  /** The dataset version every answer in the batch comes from. */
+  readonly version: number;
+}
 
 export interface ReferenceReader {
   getByIds(ids: readonly string[]): Promise<Map<string, Entry>>;
@@ -20,6 +27,14 @@ export interface ReferenceReader {
   personsByNames(keys: readonly string[]): Promise<Map<string, PersonEntry[]>>;
   /** nameKey(name) → bodies and places with that name, alias or abbreviation. */
   organizationsByNames(keys: readonly string[]): Promise<Map<string, OrganizationEntry[]>>;
-  /** Free-text search as the popup does it, best first. */
-  search(query: string, limit: number): Promise<SearchResult[]>;
+  /** Free-text search as the popup does it (lib/search), best first, with counts per kind. */
+  search(query: string, opts: SearchOptions): Promise<SearchResponse>;
+  /**
+   * Runs `fn` against one version of the data: in IndexedDB, inside one read-only
+   * transaction (a page's 40 mentions cost one transaction, and a commit landing
+   * meanwhile cannot split the answers between versions). `fn` must await only
+   * the reader it is given, nothing else (no fetch, no timers), or the
+   * transaction ends under it.
+   */
+  batch<T>(fn: (reader: BatchReader) => Promise<T>): Promise<T>;
 }

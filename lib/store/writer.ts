@@ -8,10 +8,19 @@ import type { Entry } from './reader.ts';
 export interface StagedVersion {
   /** The version being written. */
   readonly target: number;
-  /** Adds or replaces entries (by id) in the staged version. Call in chunks; each chunk is its own transaction. */
-  put(entries: readonly Entry[]): Promise<void>;
-  /** Removes entries (by id) from the staged version. */
-  remove(ids: readonly string[]): Promise<void>;
+  /**
+   * What the writer recorded with the last chunk it wrote (see `put`), when this
+   * staging was picked up again with `DatasetWriter.resume`; null when fresh.
+   */
+  readonly checkpoint: unknown;
+  /**
+   * Adds or replaces entries (by id) in the staged version. Call in chunks; each chunk is its own transaction.
+   * `checkpoint` (JSON-like: a chunk number, a delta file name) is stored in the same
+   * transaction, so after a restart it says exactly how far the staging got.
+   */
+  put(entries: readonly Entry[], checkpoint?: unknown): Promise<void>;
+  /** Removes entries (by id) from the staged version; `checkpoint` as for `put`. */
+  remove(ids: readonly string[], checkpoint?: unknown): Promise<void>;
   /**
    * Makes the staged version the one every reader sees, in one transaction, and
    * records its metadata. Old rows are cleaned up afterwards, never before.
@@ -30,4 +39,9 @@ export interface DatasetWriter {
    * interrupted staging (worker killed mid-apply) are discarded first.
    */
   stage(target: number, base: 'snapshot' | 'delta'): Promise<StagedVersion>;
+  /**
+   * The unfinished staging of `target` a killed worker left behind, to continue
+   * from its `checkpoint`; null when there is none (call `stage` instead).
+   */
+  resume(target: number): Promise<StagedVersion | null>;
 }
