@@ -4,8 +4,8 @@
 // Cẩm Xuyên", "Tỉnh ủy"); a unit inside a body ("Ban Thường vụ" + "Tỉnh ủy",
 // "Văn phòng" + "Bộ Công an"). Places are the provinces and cities before and
 // after the 1 July 2025 merger, with "tỉnh"/"thành phố"/"TP" before them.
-import { isUpperCode } from '../text/chars.ts';
-import { nextWord, previousWord, skipSpaces } from '../text/tokens.ts';
+import { foldHash, isUpperCode } from '../text/chars.ts';
+import { nextWord, previousWord, skipSpaces, wordEnd } from '../text/tokens.ts';
 import {
   DEPARTMENT_HEADS,
   LEVELS,
@@ -47,8 +47,10 @@ const PLACE_KINDS = new Set(['province', 'city']);
 export interface BodyGrammar {
   /** The longest body or place mention starting at word start `pos`, if any. */
   matchAt(text: string, pos: number): BodyHit | null;
-  /** Whether a word can start a body in lower case ("công an nhân dân"). */
-  lowercaseStart(word: string): boolean;
+  /** Words that can start a body in lower case ("công an nhân dân"). */
+  readonly lowercaseStarts: readonly string[];
+  /** Folded hashes of the words a body or place mention can start with. */
+  firstWords(): number[];
   /** Ids of listed bodies with exactly this name (to give a composed name its entry). */
   idsNamed(name: string): string[];
 }
@@ -60,6 +62,7 @@ export function createBodyGrammar(
   const places = new PhraseTrie<ListedBody>((p) => p.id);
   const idsByName = new Map<string, string[]>();
   const lowercaseStarts = new Set<string>();
+  const lowercaseNames = new Set<string>();
   for (const o of listed) {
     const [canonical = ''] = o.names;
     for (const n of o.names) {
@@ -72,8 +75,13 @@ export function createBodyGrammar(
         const list = idsByName.get(n) ?? [];
         if (!list.includes(o.id)) idsByName.set(n, [...list, o.id]);
         // Long official names are still names in lower case ("công an nhân dân").
+        // Only names that read as a common phrase ("Công an nhân dân": second word in lower
+        // case) turn up in lower case; "Bộ Công an Việt Nam" never does as "bộ Công an".
         const words = n.split(/\s+/);
-        if (!abbreviation && words.length >= 3) lowercaseStarts.add((words[0] as string).toLowerCase());
+        if (!abbreviation && words.length >= 3 && isUpperCode(n.charCodeAt(0)) && /^\p{Ll}/u.test(words[1] ?? '')) {
+          lowercaseStarts.add((words[0] as string).toLowerCase());
+          lowercaseNames.add(n.toLowerCase());
+        }
       }
     }
   }
@@ -195,8 +203,8 @@ export function createBodyGrammar(
     if (!m) return null;
     const p = m.payloads[0] as ListedBody & { abbreviation: boolean };
     const capital = isUpperCode(text.charCodeAt(pos));
-    // Lower case counts only for long official names ("công an nhân dân"), never for short ones.
-    if (!capital && text.slice(m.start, m.end).split(/\s+/).length < 3) return null;
+    // Lower case counts only for the long names that read as a common phrase ("công an nhân dân").
+    if (!capital && !lowercaseNames.has(text.slice(m.start, m.end).toLowerCase())) return null;
     return {
       start: pos,
       end: m.end,
@@ -274,15 +282,17 @@ export function createBodyGrammar(
   };
 
   const bodyAt = (text: string, pos: number, depth: number): BodyHit | null => {
+    // Each grammar is asked only if some phrase of it starts with this word.
+    const first = foldHash(text, pos, wordEnd(text, pos));
     const candidates: BodyHit[] = [];
-    const l = local(text, pos);
+    const l = heads.hasFirst(first) ? local(text, pos) : null;
     if (l) candidates.push(l);
-    const g = listedAt(text, pos);
+    const g = names.hasFirst(first) ? listedAt(text, pos) : null;
     if (g) candidates.push(g);
-    const d = department(text, pos);
+    const d = departments.hasFirst(first) ? department(text, pos) : null;
     if (d) candidates.push(d);
     // A unit inside a body: "Ban Thường vụ" + "Đảng ủy Công an Trung ương".
-    if (depth < 3) {
+    if (depth < 3 && prefixes.hasFirst(first)) {
       for (const pm of prefixes.matchAt(text, pos)) {
         if (!isUpperCode(text.charCodeAt(pos))) break;
         const s = skipSpaces(text, pm.end);
@@ -334,7 +344,7 @@ export function createBodyGrammar(
         }
         return body;
       }
-      const pl = place(text, pos);
+      const pl = places.hasFirst(foldHash(text, pos, wordEnd(text, pos))) ? place(text, pos) : null;
       if (!pl) return null;
       // "tỉnh Hà Giang", "TP Hồ Chí Minh": the designator belongs to the mention.
       const prev = previousWord(text, pos);
@@ -350,7 +360,10 @@ export function createBodyGrammar(
       }
       return pl;
     },
-    lowercaseStart: (word) => lowercaseStarts.has(word),
+    lowercaseStarts: [...lowercaseStarts],
+    firstWords: () => [
+      ...new Set([names, places, heads, prefixes, departments].flatMap((trie) => trie.firstWords())),
+    ],
     idsNamed: (name) => idsByName.get(name) ?? [],
   };
 }

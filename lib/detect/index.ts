@@ -6,14 +6,27 @@
 // bound to their citations, and (when the dataset's documents are given)
 // entries matched.
 import type { Dataset } from '../dataset/schema.ts';
-import { type Citation, type GazetteerDoc, matchDocument, resolveInArticle } from '../resolve/index.ts';
-import { CHAR_CLASS, DIGIT, isUpperCode, isWordChar, LOWER, TABLE_SIZE, UPPER } from '../text/chars.ts';
+import { type Citation, createDocumentIndex, type GazetteerDoc, matchDocument, resolveInArticle } from '../resolve/index.ts';
+import {
+  CHAR_CLASS,
+  DIGIT,
+  FOLD,
+  FOLD_HASH_MASK,
+  FOLD_HASH_PRIME,
+  FOLD_HASH_SEED,
+  foldHash,
+  isUpperCode,
+  isWordChar,
+  LOWER,
+  TABLE_SIZE,
+  UPPER,
+} from '../text/chars.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { previousWord, skipSpaces, wordEnd } from '../text/tokens.ts';
 import { type BodyHit, createBodyGrammar } from './bodies.ts';
 import type { DocRef } from './doc-ref.ts';
 import { createDocGrammar, createTypeTrie, type DocHit, type IssuerIndex } from './documents.ts';
-import { NOT_PERSON_BEFORE } from './lexicon.ts';
+import { DOC_TYPE_ABBREVIATIONS, DOC_TYPES, NOT_PERSON_BEFORE } from './lexicon.ts';
 import { createPersonGrammar, type PersonHit } from './persons.ts';
 
 export type { GazetteerDoc } from '../resolve/index.ts';
@@ -129,8 +142,6 @@ export function gazetteerFromDataset(d: Dataset): Gazetteer {
   };
 }
 
-// Lower-case words that can open a mention: long body names ("công an nhân dân").
-const LOWER_OPENERS = new Set([0x63 /* c */, 0x71 /* q */]);
 
 interface Span {
   start: number;
@@ -165,11 +176,95 @@ function freeOf(sorted: readonly Span[], s: Span): boolean {
   return !next || !overlaps(next, s);
 }
 
+/**
+ * The one pass over every character: the word starts worth a grammar's look.
+ * Each word is folded and hashed as it is read, so the prefilter allocates
+ * nothing; a top-level function so the engine optimises this loop on its own.
+ */
+export function findTriggers(
+  t: string,
+  openers: Set<number>,
+  typeEnds: Set<number>,
+  lowerOpeners: Set<number>,
+  lowerFirst: Uint8Array,
+): number[] {
+  const triggers: number[] = [];
+  const n = t.length;
+  let i = 0;
+  while (i < n) {
+    let c = t.charCodeAt(i);
+    let k = c < TABLE_SIZE ? (CHAR_CLASS[c] as number) : 0;
+    if (k === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // Only capitalised words, and lower-case ones with a listed first letter, are hashed;
+    // the rest are skipped at the cost of a class lookup per letter.
+    const hashed = k === UPPER || (k === LOWER && c < 0x2000 && lowerFirst[c] === 1);
+    let h = FOLD_HASH_SEED;
+    if (hashed) {
+      let prev = k;
+      for (;;) {
+        const f = FOLD[c] as number;
+        if (f !== 0) h = Math.imul(h ^ f, FOLD_HASH_PRIME);
+        prev = k;
+        if (++i >= n) break;
+        c = t.charCodeAt(i);
+        k = c < TABLE_SIZE ? (CHAR_CLASS[c] as number) : 0;
+        // A capital glued to a lower-case letter starts a new word ("dânNgày").
+        if (k === 0 || (k === UPPER && prev === LOWER)) break;
+      }
+    } else {
+      // A word starting in lower case (or a number) ends at anything but a lower-case
+      // letter or digit: a capital there is glued on ("dânNgày").
+      for (;;) {
+        if (++i >= n) break;
+        c = t.charCodeAt(i);
+        k = c < TABLE_SIZE ? (CHAR_CLASS[c] as number) : 0;
+        if (k !== LOWER && k !== DIGIT) break;
+      }
+    }
+    const first = CHAR_CLASS[t.charCodeAt(start)];
+    if (first === UPPER) {
+      if (openers.has(h & FOLD_HASH_MASK)) triggers.push(start);
+    } else if (first === DIGIT) {
+      if (afterTypeWord(t, start, typeEnds)) triggers.push(start);
+    } else if (hashed && lowerOpeners.has(h & FOLD_HASH_MASK)) {
+      triggers.push(start);
+    }
+  }
+  return triggers;
+}
+
+/** A number right after a word that ends a type word or "số", spaces only between ("quyết định số 90"). */
+function afterTypeWord(t: string, start: number, typeEnds: Set<number>): boolean {
+  let e = start;
+  while (e > 0 && (t.charCodeAt(e - 1) === 0x20 || t.charCodeAt(e - 1) === 0x09)) e--;
+  if (e === start || e === 0) return false;
+  let s = e;
+  while (s > 0 && isWordChar(t.charCodeAt(s - 1))) s--;
+  return s < e && typeEnds.has(foldHash(t, s, e));
+}
+
 export function createDetector(g: Gazetteer): Detector {
   const bodies = createBodyGrammar(g.organizations);
   const persons = createPersonGrammar(g.persons);
   const types = createTypeTrie();
   const docs = createDocGrammar(g.lawNames ?? lawNamesOf(g.documents));
+  const documentsFor = createDocumentIndex(g.documents);
+  // The prefilter: a capitalised word is worth a grammar only if some phrase starts with it.
+  const openers = new Set([...bodies.firstWords(), ...persons.firstWords(), ...types.firstWords()]);
+  // A number is worth a look back only after a word that ends a type word ("quyết định số 90").
+  const typeEnds = new Set(
+    [...DOC_TYPES, ...Object.keys(DOC_TYPE_ABBREVIATIONS), 'số'].map((x) => {
+      const last = x.split(' ').pop() as string;
+      return foldHash(last, 0, last.length);
+    }),
+  );
+  const lowerOpeners = new Set(bodies.lowercaseStarts.map((w) => foldHash(w, 0, w.length)));
+  const lowerFirst = new Uint8Array(0x2000);
+  for (const w of bodies.lowercaseStarts) if (w.charCodeAt(0) < 0x2000) lowerFirst[w.charCodeAt(0)] = 1;
   const validity = new Map(
     g.organizations.map((o) => [o.id, { from: o.validFrom ?? null, to: o.validTo ?? null }]),
   );
@@ -192,19 +287,7 @@ export function createDetector(g: Gazetteer): Detector {
     const n = t.length;
 
     // 1. The one pass over every character: word starts worth a look.
-    const triggers: number[] = [];
-    let prev = 0;
-    for (let i = 0; i < n; i++) {
-      const c = t.charCodeAt(i);
-      const k = c < TABLE_SIZE ? (CHAR_CLASS[c] as number) : 0;
-      const before = prev;
-      prev = k;
-      if (k === 0) continue;
-      // Inside a word, except a capital glued to a lower-case letter ("dânNgày").
-      if (before !== 0 && !(k === UPPER && before === LOWER)) continue;
-      if (k === UPPER || k === DIGIT) triggers.push(i);
-      else if (LOWER_OPENERS.has(c) && bodies.lowercaseStart(t.slice(i, wordEnd(t, i)))) triggers.push(i);
-    }
+    const triggers = findTriggers(t, openers, typeEnds, lowerOpeners, lowerFirst);
 
     // 2. Bodies and places (issuers and titles are read against them).
     const bodyHits: BodyHit[] = [];
@@ -256,8 +339,13 @@ export function createDetector(g: Gazetteer): Detector {
       taken = (hits[hits.length - 1] as DocHit).end;
       return true;
     };
+    let orgIndex = 0;
     for (const pos of triggers) {
       if (pos < taken) continue;
+      // Inside a body ("Bộ Chính trị" at "Chính") no document or person starts.
+      while (orgIndex < bodyHits.length && (bodyHits[orgIndex] as BodyHit).end <= pos) orgIndex++;
+      const inBody = bodyHits[orgIndex];
+      if (inBody && inBody.kind === 'organization' && inBody.start < pos) continue;
       const c = t.charCodeAt(pos);
       if (c >= 0x30 && c <= 0x39) {
         // "quyết định số 90", "nghị định 168/2024/NĐ-CP": a lower-case type word before the number.
@@ -309,34 +397,35 @@ export function createDetector(g: Gazetteer): Detector {
       k.entity ??= p.entity;
       known.set(p.name, k);
     }
-    const personSpans: Span[] = personHits
-      .map((p) => ({ start: p.start, end: p.end }))
-      .sort((a, b) => a.start - b.start);
+    const personSpans: Span[] = personHits.map((p) => ({ start: p.start, end: p.end })).sort((a, b) => a.start - b.start);
+    const extra: PersonHit[] = [];
     for (const name of known.keys()) {
       for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + name.length)) {
         const end = at + name.length;
-        if ((at > 0 && isWordChar(t.charCodeAt(at - 1))) || (end < n && isWordChar(t.charCodeAt(end))))
-          continue;
+        if ((at > 0 && isWordChar(t.charCodeAt(at - 1))) || (end < n && isWordChar(t.charCodeAt(end)))) continue;
         const span = { start: at, end };
-        if (!freeOf(personSpans, span) || !freeOf(docSpans, span)) continue;
-        if (orgSpans.some((o) => overlaps(o, span))) continue;
+        if (!freeOf(personSpans, span) || !freeOf(docSpans, span) || !freeOf(orgSpans, span)) continue;
         const prev = previousWord(t, at);
         if (prev && NOT_PERSON_BEFORE.has(t.slice(prev[0], prev[1]))) continue;
         const after = persons.titlesAfter(t, end, { startingAt: (p) => orgStarts.get(p) });
         const k = known.get(name);
         if (k) for (const title of after.titles) addTitle(k.titles, title);
-        personHits.push({ start: at, end, name, titles: [], entity: k?.entity ?? null, titled: false, consumed: end });
-        personSpans.push(span);
-        personSpans.sort((a, b) => a.start - b.start);
+        extra.push({ start: at, end, name, titles: [], entity: k?.entity ?? null, titled: false, consumed: end });
       }
+    }
+    // Names are distinct strings, so occurrences of different names cannot overlap
+    // except where one name contains another; the longer, found first, wins.
+    const allPersons = [...personHits, ...extra].sort((a, b) => a.start - b.start || b.end - a.end);
+    const keptPersonsRaw: PersonHit[] = [];
+    for (const p of allPersons) {
+      const last = keptPersonsRaw[keptPersonsRaw.length - 1];
+      if (!last || p.start >= last.end) keptPersonsRaw.push(p);
     }
 
     // 5. Overlaps between kinds: documents, then bodies, then persons, then places.
     const keptOrgs = orgSpans;
-    const keptPersons = personHits.filter((p) => !keptOrgs.some((o) => overlaps(o, p)));
-    const keptPlaces = bodyHits.filter(
-      (b) => b.kind === 'place' && freeOf(docSpans, b) && !keptPersons.some((p) => overlaps(p, b)),
-    );
+    const keptPersons = keptPersonsRaw.filter((p) => freeOf(keptOrgs, p));
+    const keptPlaces = bodyHits.filter((b) => b.kind === 'place' && freeOf(docSpans, b) && freeOf(keptPersons, b));
 
     // 6. The article's own province completes "Tỉnh ủy", "Công an tỉnh", "UBND tỉnh".
     const votes = new Map<string, number>();

@@ -3,7 +3,7 @@
 // it ("Thượng tá Nguyễn Hồng Phong", "Bộ trưởng Bộ Công an Lương Tam Quang",
 // "Tổng bí thư, Chủ tịch nước Tô Lâm") or after it ("Trần Quốc Tỏ, Ủy viên
 // Trung ương Đảng, Phó Bí thư …"). Titles are reported as the text gives them.
-import { isUpperCode } from '../text/chars.ts';
+import { foldHash, isUpperCode } from '../text/chars.ts';
 import { nextWord, previousWord, skipSpaces } from '../text/tokens.ts';
 import { CREDIT_LABELS, NOT_PERSON_BEFORE, POST_HEADS, RANKS, SURNAMES, TITLE_PREFIXES } from './lexicon.ts';
 import { PhraseTrie } from './phrase-trie.ts';
@@ -57,6 +57,8 @@ export interface PersonGrammar {
   titlesAfter(text: string, pos: number, bodies: BodyAt): { titles: string[]; end: number };
   /** Listed persons by exact name (for names found again elsewhere in the article). */
   listedNamed(name: string): string | null;
+  /** Folded hashes of the words a person mention (its titles or its name) can start with. */
+  firstWords(): number[];
 }
 
 export function createPersonGrammar(
@@ -241,6 +243,14 @@ export function createPersonGrammar(
       };
     },
     titlesAfter,
+    firstWords: () => [
+      ...new Set([
+        ...names.firstWords(),
+        ...heads.firstWords(),
+        ...[...SURNAMES].map((w) => foldHash(w, 0, w.length)),
+        ...TITLE_PREFIXES.map((w) => foldHash(w, 0, w.length)),
+      ]),
+    ],
     listedNamed(name) {
       const set = byName.get(name);
       return set && set.size === 1 ? ([...set][0] as string) : null;

@@ -3,7 +3,7 @@
 // matching walks from a word start only as far as the text keeps agreeing with
 // some phrase, so its cost depends on the text, not on how many phrases are
 // listed (1,300 persons cost what 100 do).
-import { foldWord, isPlainAscii, isUpperCode, toneKey } from '../text/chars.ts';
+import { foldHash, isPlainAscii, isUpperCode, toneKey } from '../text/chars.ts';
 import { skipSpaces, tokenEnd, tokenizeName } from '../text/tokens.ts';
 
 interface Entry<P> {
@@ -16,7 +16,8 @@ interface Entry<P> {
 }
 
 interface Node<P> {
-  next: Map<string, Node<P>> | null;
+  /** Keyed by the folded hash of the next token (foldHash), so matching allocates nothing. */
+  next: Map<number, Node<P>> | null;
   entries: Entry<P>[] | null;
 }
 
@@ -47,7 +48,7 @@ export class PhraseTrie<P> {
     if (tokens.length === 0) return;
     let node = this.root;
     for (const t of tokens) {
-      const key = foldWord(t);
+      const key = foldHash(t, 0, t.length);
       node.next ??= new Map();
       let child = node.next.get(key);
       if (!child) {
@@ -73,19 +74,20 @@ export class PhraseTrie<P> {
     const out: PhraseMatch<P>[] = [];
     let node: Node<P> | undefined = this.root;
     let pos = start;
-    const tokens: string[] = [];
+    const bounds: number[] = [];
     for (;;) {
       if (!node?.next) break;
-      const s = tokens.length === 0 ? pos : skipSpaces(text, pos);
+      const s = bounds.length === 0 ? pos : skipSpaces(text, pos);
       if (s < 0 || s >= text.length) break;
       const e = tokenEnd(text, s);
-      const tok = text.slice(s, e);
-      const child: Node<P> | undefined = node.next.get(foldWord(tok));
+      const child: Node<P> | undefined = node.next.get(foldHash(text, s, e));
       if (!child) break;
-      tokens.push(tok);
+      bounds.push(s, e);
       node = child;
       pos = e;
       if (node.entries) {
+        const tokens: string[] = [];
+        for (let i = 0; i < bounds.length; i += 2) tokens.push(text.slice(bounds[i], bounds[i + 1]));
         const m = this.verify(node.entries, tokens);
         if (m) out.push({ start, end: e, payloads: m.payloads, plain: m.plain });
       }
@@ -93,9 +95,14 @@ export class PhraseTrie<P> {
     return out.reverse();
   }
 
-  /** Whether any phrase starts with this word (cheap prefilter for triggers). */
-  startsWith(word: string): boolean {
-    return this.root.next?.has(foldWord(word)) ?? false;
+  /** Whether any phrase starts with a word of this folded hash (cheap prefilter for triggers). */
+  hasFirst(key: number): boolean {
+    return this.root.next?.has(key) ?? false;
+  }
+
+  /** Folded hashes of the first words of every phrase. */
+  firstWords(): number[] {
+    return [...(this.root.next?.keys() ?? [])];
   }
 
   private verify(entries: Entry<P>[], tokens: string[]): { payloads: P[]; plain: boolean } | null {

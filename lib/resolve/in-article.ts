@@ -108,8 +108,17 @@ export function resolveInArticle(citations: readonly Citation[]): Resolved[] {
     const anchors = members.filter((i) => own[i]?.symbol || own[i]?.issuer);
     // Symbols first: they are the strongest identity.
     const ordered = [...anchors].sort((a, b) => Number(!own[a]?.symbol) - Number(!own[b]?.symbol));
+    // A page repeats the same citation many times: equal signatures land in the same cluster.
+    const bySignature = new Map<string, Cluster>();
+    const signature = (r: DocRef) => `${r.symbol ?? ''}|${r.issuer ?? ''}|${r.year ?? ''}|${r.term ?? ''}|${r.date ?? ''}`;
     for (const i of ordered) {
       const r = own[i] as DocRef;
+      const known = bySignature.get(signature(r));
+      if (known) {
+        absorb(known, r);
+        clusterOf.set(i, known);
+        continue;
+      }
       const compatible = clusters.filter((c) => fits(c, r));
       // An issuer-only anchor joins the one cluster it fits; a symbol starts its own unless equal.
       const target =
@@ -130,10 +139,15 @@ export function resolveInArticle(citations: readonly Citation[]): Resolved[] {
       if (!target) clusters.push(cluster);
       absorb(cluster, r);
       clusterOf.set(i, cluster);
+      bySignature.set(signature(r), cluster);
     }
     // Clusters in order of first appearance, for stable alternatives.
-    const firstSeen = (c: Cluster) => Math.min(...[...clusterOf].filter(([, v]) => v === c).map(([k]) => k));
-    clusters.sort((a, b) => firstSeen(a) - firstSeen(b));
+    const firstSeen = new Map<Cluster, number>();
+    for (const [i, c] of clusterOf) firstSeen.set(c, Math.min(firstSeen.get(c) ?? i, i));
+    clusters.sort((a, b) => (firstSeen.get(a) ?? 0) - (firstSeen.get(b) ?? 0));
+    const strongCount = members.filter((j) => !citations[j]?.weak).length;
+    // Short forms without symbol or issuer differ only by year and term.
+    const fitting = new Map<string, Cluster[]>();
     for (const i of members) {
       const r = own[i] as DocRef;
       const bound = clusterOf.get(i);
@@ -141,7 +155,9 @@ export function resolveInArticle(citations: readonly Citation[]): Resolved[] {
         out[i] = { ref: asRef(bound, r), ambiguous: false, alternatives: [], keep: true };
         continue;
       }
-      const compatible = clusters.filter((c) => fits(c, r));
+      const sig = `${r.year ?? ''}|${r.term ?? ''}`;
+      const compatible = fitting.get(sig) ?? clusters.filter((c) => fits(c, r));
+      fitting.set(sig, compatible);
       if (compatible.length === 1) {
         const c = compatible[0] as Cluster;
         const merged = {
@@ -160,8 +176,8 @@ export function resolveInArticle(citations: readonly Citation[]): Resolved[] {
         };
       } else {
         // Unbound: a weak mention joins only if another mention of the group is strong.
-        const strongSibling = members.some((j) => j !== i && !citations[j]?.weak);
-        out[i] = { ref: r, ambiguous: false, alternatives: [], keep: !citations[i]?.weak || strongSibling };
+        const weak = citations[i]?.weak === true;
+        out[i] = { ref: r, ambiguous: false, alternatives: [], keep: !weak || strongCount > 0 };
       }
     }
   }

@@ -2,7 +2,7 @@
 // numbering restarts every term, so "12-NQ/TW" alone can be several documents:
 // identity is symbol + date. Candidates are ranked by what the article states
 // (symbol, issuer, year, date, subject) and then by the article's own date.
-import { fold, nameKey, symbolKey, typeKey } from '../dataset/keys.ts';
+import { docKey, fold, nameKey, symbolKey, typeKey } from '../dataset/keys.ts';
 import {
   type DocRef,
   inTerm,
@@ -30,6 +30,30 @@ export interface DocumentMatch {
   entity: string | null;
   /** Every plausible entry, most likely first (entity, when set, is first). */
   candidates: string[];
+}
+
+/** A named document's key, without the year news may or may not print ("Luật Đất đai 2024"). */
+function bareName(n: string): string {
+  return nameKey(n.replace(/\s+(?:năm\s+)?(?:19|20)\d{2}$/, ''));
+}
+
+/**
+ * The dataset's documents indexed by type + number and by name, so a page with
+ * thousands of citations asks a map, not the whole list, for each.
+ */
+export function createDocumentIndex(docs: readonly GazetteerDoc[]): (ref: DocRef) => GazetteerDoc[] {
+  const byKey = new Map<string, GazetteerDoc[]>();
+  const add = (k: string, d: GazetteerDoc) => {
+    const list = byKey.get(k) ?? [];
+    if (!list.includes(d)) list.push(d);
+    byKey.set(k, list);
+  };
+  for (const d of docs) {
+    if (d.number !== null) add(docKey(d.type, d.number), d);
+    for (const n of [d.title ?? '', ...d.aliases]) if (n) add(`name|${bareName(n)}`, d);
+  }
+  return (ref) =>
+    byKey.get(ref.number !== null ? docKey(ref.docType, ref.number) : `name|${bareName(ref.name ?? '')}`) ?? [];
 }
 
 function stripZeros(n: string): string {
@@ -70,9 +94,8 @@ function compatible(ref: DocRef, d: GazetteerDoc): boolean {
     }
   } else {
     // Named documents: by name or alias, the year compared on its own below.
-    const bare = (n: string) => nameKey(n.replace(/\s+(?:năm\s+)?(?:19|20)\d{2}$/, ''));
-    const wanted = bare(ref.name ?? '');
-    if (![d.title ?? '', ...d.aliases].some((n) => bare(n) === wanted)) return false;
+    const wanted = bareName(ref.name ?? '');
+    if (![d.title ?? '', ...d.aliases].some((n) => bareName(n) === wanted)) return false;
   }
   const y = docYear(d);
   if (ref.year !== null && y !== null && ref.year !== y) return false;

@@ -52,6 +52,42 @@ export function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
+// Each code point's folded form (no diacritics, lower case, đ → d) as one code
+// unit, so hot loops can fold and hash a word without allocating a string.
+export const FOLD = new Uint16Array(TABLE_SIZE);
+(() => {
+  for (let c = 0; c < TABLE_SIZE; c++) {
+    const f = String.fromCharCode(c)
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase();
+    FOLD[c] = f.length === 1 ? f.charCodeAt(0) : c >= 0x300 && c <= 0x36f ? 0 : c;
+  }
+})();
+
+/**
+ * Hash of text[start, end) folded (no diacritics, lower case): equal for "Uỷ",
+ * "Ủy" and "uy". Combining marks are skipped. FNV-1a in 30 bits; matches are
+ * confirmed on the real characters, so a collision costs a check, never a wrong match.
+ */
+export const FOLD_HASH_SEED = 0x811c9dc5;
+export const FOLD_HASH_PRIME = 0x01000193;
+/** 30 bits: the hash stays a small integer, which maps and sets key without boxing. */
+export const FOLD_HASH_MASK = 0x3fffffff;
+
+export function foldHash(text: string, start: number, end: number): number {
+  let h = FOLD_HASH_SEED;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const f = c < TABLE_SIZE ? (FOLD[c] as number) : c;
+    if (f === 0) continue;
+    h ^= f;
+    h = Math.imul(h, FOLD_HASH_PRIME);
+  }
+  return h & FOLD_HASH_MASK;
+}
+
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 const toneCache = new Map<string, string>();
