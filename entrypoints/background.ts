@@ -4,9 +4,9 @@ import { todayIso } from '../lib/format/dates.ts';
 import type { GazetteerPayload } from '../lib/protocol.ts';
 import { decodeBundle } from '../lib/service/bundle.ts';
 import { createDataService } from '../lib/service/data-service.ts';
-import { lookup } from '../lib/service/lookup.ts';
 import { createDexiePort } from '../lib/service/dexie-port.ts';
-import { MemoryReader } from '../lib/store/reader.ts';
+import { lookup } from '../lib/service/lookup.ts';
+import { MemoryReader } from '../lib/store/memory-reader.ts';
 import { syncExtraSiteScripts } from './shared/extra-sites.ts';
 import { onMessage } from './shared/messaging.ts';
 
@@ -28,7 +28,13 @@ export default defineBackground(() => {
       if (!res.ok) throw new Error(`The bundled dataset is missing from the extension (HTTP ${res.status}).`);
       return decodeBundle(new Uint8Array(await res.arrayBuffer()));
     },
-    database: createDexiePort({ indexedDB, IDBKeyRange }),
+    database: createDexiePort({
+      indexedDB,
+      IDBKeyRange,
+      // Without it the browser may evict the database under disk pressure (a fresh import follows).
+      persist: () => navigator.storage?.persist?.() ?? Promise.resolve(false),
+      log: (m) => console.info(`RefLens: ${m}`),
+    }),
     memoryReader: (d) => new MemoryReader(d),
     gazetteerOf: (d) => toPayload(d.meta.version, gazetteerFromDataset(d)),
     log: (m) => console.info(`RefLens: ${m}`),
@@ -36,7 +42,9 @@ export default defineBackground(() => {
 
   // Listeners are registered synchronously so a message that wakes the worker is not lost.
   onMessage('lookup', async ({ data }) => lookup(await service.reader(), data, todayIso()));
-  onMessage('search', async ({ data }) => (await service.reader()).search(data.query, Math.min(50, data.limit)));
+  onMessage('search', async ({ data }) =>
+    (await service.reader()).search(data.query, { limit: Math.min(50, data.limit), today: todayIso() }),
+  );
   onMessage('gazetteer', () => service.gazetteer());
   onMessage('status', () => service.status());
 
@@ -44,7 +52,8 @@ export default defineBackground(() => {
     void service.ensureBundleImported();
   });
 
-  const resyncSites = () => void syncExtraSiteScripts().catch((e: unknown) => console.warn('RefLens: site scripts', e));
+  const resyncSites = () =>
+    void syncExtraSiteScripts().catch((e: unknown) => console.warn('RefLens: site scripts', e));
   browser.permissions.onAdded.addListener(resyncSites);
   browser.permissions.onRemoved.addListener(resyncSites);
   browser.storage.onChanged.addListener((changes, area) => {
