@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { gazetteerFromDataset } from '../lib/detect/index.ts';
 import { todayIso } from '../lib/format/dates.ts';
-import type { GazetteerPayload } from '../lib/protocol.ts';
+import type { CardData, GazetteerPayload } from '../lib/protocol.ts';
+import { AnswerCache } from '../lib/service/answer-cache.ts';
 import { decodeBundle } from '../lib/service/bundle.ts';
 import { createDataService } from '../lib/service/data-service.ts';
 import { createDexiePort } from '../lib/service/dexie-port.ts';
-import { lookup } from '../lib/service/lookup.ts';
+import { lookupMany } from '../lib/service/lookup.ts';
 import { MemoryReader } from '../lib/store/memory-reader.ts';
 import { syncExtraSiteScripts } from './shared/extra-sites.ts';
 import { onMessage } from './shared/messaging.ts';
@@ -41,7 +42,18 @@ export default defineBackground(() => {
   });
 
   // Listeners are registered synchronously so a message that wakes the worker is not lost.
-  onMessage('lookup', async ({ data }) => lookup(await service.reader(), data, todayIso()));
+  // Recent answers, dropped whenever the reader answers from another dataset version.
+  const answers = new AnswerCache<CardData>(500);
+  onMessage('lookup', async ({ data }) => {
+    const [card] = await lookupMany(
+      await service.reader(),
+      { queries: [data.query], date: data.date },
+      todayIso(),
+      answers,
+    );
+    return card ?? { kind: 'none', text: '' };
+  });
+  onMessage('lookupMany', async ({ data }) => lookupMany(await service.reader(), data, todayIso(), answers));
   onMessage('search', async ({ data }) =>
     (await service.reader()).search(data.query, { limit: Math.min(50, data.limit), today: todayIso() }),
   );

@@ -5,10 +5,11 @@
 import { docKey, nameKey, symbolKey } from '../dataset/keys.ts';
 import type { DocumentEntry, OrganizationEntry, PersonEntry } from '../dataset/schema.ts';
 import type { GazetteerDoc } from '../detect/index.ts';
-import type { CardData, DocRefQuery, LookupRequest, RelatedLink } from '../protocol.ts';
+import type { CardData, DocRefQuery, LookupManyRequest, LookupRequest, RelatedLink } from '../protocol.ts';
 import { matchDocument } from '../resolve/index.ts';
 import { postsOn } from '../store/person-post.ts';
 import type { ReferenceReader } from '../store/reader.ts';
+import type { AnswerCache } from './answer-cache.ts';
 import { documentHeading } from './labels.ts';
 
 type Entry = DocumentEntry | PersonEntry | OrganizationEntry;
@@ -181,4 +182,39 @@ export async function lookup(reader: ReferenceReader, req: LookupRequest, today:
       return entry ? organizationCard(reader, entry) : { kind: 'none', text: q.name };
     }
   }
+}
+
+/** A page sends at most this many mentions at once; more is a bug or abuse, refused plainly. */
+export const MAX_LOOKUPS_PER_REQUEST = 500;
+
+/**
+ * A page's mentions in one go: one reader batch (in IndexedDB, one read-only
+ * transaction at one version), recent answers from `cache`. Answers come in
+ * the order of the queries.
+ */
+export async function lookupMany(
+  reader: ReferenceReader,
+  req: LookupManyRequest,
+  today: string,
+  cache?: AnswerCache<CardData>,
+): Promise<CardData[]> {
+  if (req.queries.length > MAX_LOOKUPS_PER_REQUEST) {
+    throw new RangeError(
+      `At most ${MAX_LOOKUPS_PER_REQUEST} lookups per request (got ${req.queries.length}).`,
+    );
+  }
+  const date = req.date ?? today;
+  return reader.batch(async (r) => {
+    cache?.useVersion(r.version);
+    return Promise.all(
+      req.queries.map(async (query) => {
+        const key = JSON.stringify([date, query]);
+        const hit = cache?.get(key);
+        if (hit) return hit;
+        const card = await lookup(r, { query, date }, today);
+        cache?.set(key, card);
+        return card;
+      }),
+    );
+  });
 }
