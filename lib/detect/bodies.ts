@@ -4,8 +4,8 @@
 // Cẩm Xuyên", "Tỉnh ủy"); a unit inside a body ("Ban Thường vụ" + "Tỉnh ủy",
 // "Văn phòng" + "Bộ Công an"). Places are the provinces and cities before and
 // after the 1 July 2025 merger, with "tỉnh"/"thành phố"/"TP" before them.
-import { foldHash, isUpperCode } from '../text/chars.ts';
-import { nextWord, previousWord, skipSpaces, wordEnd } from '../text/tokens.ts';
+import { isUpperCode } from '../text/chars.ts';
+import { nextWord, previousWord, skipSpaces } from '../text/tokens.ts';
 import {
   DEPARTMENT_HEADS,
   LEVELS,
@@ -14,7 +14,7 @@ import {
   SUBUNIT_PREFIXES,
   SURNAMES,
 } from './lexicon.ts';
-import { PhraseTrie } from './phrase-trie.ts';
+import { PhraseTrie, wordHashAt } from './phrase-trie.ts';
 
 export interface BodyHit {
   start: number;
@@ -78,7 +78,12 @@ export function createBodyGrammar(
         // Only names that read as a common phrase ("Công an nhân dân": second word in lower
         // case) turn up in lower case; "Bộ Công an Việt Nam" never does as "bộ Công an".
         const words = n.split(/\s+/);
-        if (!abbreviation && words.length >= 3 && isUpperCode(n.charCodeAt(0)) && /^\p{Ll}/u.test(words[1] ?? '')) {
+        if (
+          !abbreviation &&
+          words.length >= 3 &&
+          isUpperCode(n.charCodeAt(0)) &&
+          /^\p{Ll}/u.test(words[1] ?? '')
+        ) {
           lowercaseStarts.add((words[0] as string).toLowerCase());
           lowercaseNames.add(n.toLowerCase());
         }
@@ -185,7 +190,13 @@ export function createBodyGrammar(
       };
     }
     // "Tỉnh ủy Nghệ An" carries its level in the head; "Công an Hà Tĩnh" is "Công an tỉnh Hà Tĩnh".
-    const levelText = level ? levelFull(level) : /^(Tỉnh|Thành|Huyện|Quận|Thị) (ủy|đoàn)$/.test(head.full) ? '' : place?.id?.includes('thanh-pho') ? 'thành phố' : 'tỉnh';
+    const levelText = level
+      ? levelFull(level)
+      : /^(Tỉnh|Thành|Huyện|Quận|Thị) (ủy|đoàn)$/.test(head.full)
+        ? ''
+        : place?.id?.includes('thanh-pho')
+          ? 'thành phố'
+          : 'tỉnh';
     const name = [head.full, levelText, place?.name ?? ''].filter((x) => x !== '').join(' ');
     return {
       start: pos,
@@ -283,7 +294,7 @@ export function createBodyGrammar(
 
   const bodyAt = (text: string, pos: number, depth: number): BodyHit | null => {
     // Each grammar is asked only if some phrase of it starts with this word.
-    const first = foldHash(text, pos, wordEnd(text, pos));
+    const first = wordHashAt(text, pos);
     const candidates: BodyHit[] = [];
     const l = heads.hasFirst(first) ? local(text, pos) : null;
     if (l) candidates.push(l);
@@ -344,7 +355,7 @@ export function createBodyGrammar(
         }
         return body;
       }
-      const pl = places.hasFirst(foldHash(text, pos, wordEnd(text, pos))) ? place(text, pos) : null;
+      const pl = places.hasFirst(wordHashAt(text, pos)) ? place(text, pos) : null;
       if (!pl) return null;
       // "tỉnh Hà Giang", "TP Hồ Chí Minh": the designator belongs to the mention.
       const prev = previousWord(text, pos);

@@ -72,6 +72,7 @@ const CONGRESS_RE = new RegExp(
   `${SP}(?:Đại hội|đại hội)${SP}(?:(?:đại biểu${SP})?(?:toàn quốc${SP})?(?:Đảng${SP}(?:toàn quốc${SP})?)?(?:lần thứ${SP})?)(${ROMAN})(?![A-Za-z])(?:${SP}(?:của${SP}Đảng))?`,
   'y',
 );
+const NEXT_TERM_RE = new RegExp(`${SP}(?:,|và)${SP}((?:khóa|khoá)${SP}(${ROMAN}))(?![A-Za-z])`, 'y');
 const AMENDING_LAW_RE = new RegExp(
   `${SP}(?:sửa đổi|Sửa đổi)${SP},?${SP}(?:bổ sung${SP})?(?:một số điều${SP}(?:của${SP})?)?`,
   'y',
@@ -362,11 +363,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       // "Nghị quyết Trung ương 4 khóa XI, khóa XII": one resolution per term.
       let pos = end;
       for (;;) {
-        const m = at(
-          new RegExp(`${SP}(?:,|và)${SP}((?:khóa|khoá)${SP}(${ROMAN}))(?![A-Za-z])`, 'y'),
-          text,
-          pos,
-        );
+        const m = at(NEXT_TERM_RE, text, pos);
         if (!m || !term) break;
         const e = m.index + m[0].length;
         const r = newRef('Nghị quyết');

@@ -6,7 +6,13 @@
 // bound to their citations, and (when the dataset's documents are given)
 // entries matched.
 import type { Dataset } from '../dataset/schema.ts';
-import { type Citation, createDocumentIndex, type GazetteerDoc, matchDocument, resolveInArticle } from '../resolve/index.ts';
+import {
+  type Citation,
+  createDocumentIndex,
+  type GazetteerDoc,
+  matchDocument,
+  resolveInArticle,
+} from '../resolve/index.ts';
 import {
   CHAR_CLASS,
   DIGIT,
@@ -22,12 +28,13 @@ import {
   UPPER,
 } from '../text/chars.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { previousWord, skipSpaces, wordEnd } from '../text/tokens.ts';
+import { previousWord, skipSpaces } from '../text/tokens.ts';
 import { type BodyHit, createBodyGrammar } from './bodies.ts';
 import type { DocRef } from './doc-ref.ts';
 import { createDocGrammar, createTypeTrie, type DocHit, type IssuerIndex } from './documents.ts';
 import { DOC_TYPE_ABBREVIATIONS, DOC_TYPES, NOT_PERSON_BEFORE } from './lexicon.ts';
 import { createPersonGrammar, type PersonHit } from './persons.ts';
+import { wordHashAt } from './phrase-trie.ts';
 
 export type { GazetteerDoc } from '../resolve/index.ts';
 export type { DocRef } from './doc-ref.ts';
@@ -141,7 +148,6 @@ export function gazetteerFromDataset(d: Dataset): Gazetteer {
     lawNames: lawNamesOf(documents),
   };
 }
-
 
 interface Span {
   start: number;
@@ -322,7 +328,9 @@ export function createDetector(g: Gazetteer): Detector {
         const b = orgEnds.get(p);
         if (!b) return undefined;
         // "Thủ tướng Chính phủ đã ban hành …": the office before the body is the issuer.
-        const office = /(?:^|\s)((?:Phó )?Thủ tướng|Chủ tịch|Bộ trưởng|Thống đốc)\s+$/.exec(t.slice(Math.max(0, b.start - 16), b.start));
+        const office = /(?:^|\s)((?:Phó )?Thủ tướng|Chủ tịch|Bộ trưởng|Thống đốc)\s+$/.exec(
+          t.slice(Math.max(0, b.start - 16), b.start),
+        );
         const start = office ? b.start - (office[0].length - (office[0].startsWith(' ') ? 1 : 0)) : b.start;
         return { start, name: t.slice(start, b.end) };
       },
@@ -354,7 +362,7 @@ export function createDetector(g: Gazetteer): Detector {
         continue;
       }
       let found = false;
-      for (const m of types.matchAt(t, pos)) {
+      for (const m of types.hasFirst(wordHashAt(t, pos)) ? types.matchAt(t, pos) : []) {
         if (tryDocAt(pos, m.end, m.payloads[0] as Parameters<typeof docs.parseAt>[3])) {
           found = true;
           break;
@@ -397,12 +405,15 @@ export function createDetector(g: Gazetteer): Detector {
       k.entity ??= p.entity;
       known.set(p.name, k);
     }
-    const personSpans: Span[] = personHits.map((p) => ({ start: p.start, end: p.end })).sort((a, b) => a.start - b.start);
+    const personSpans: Span[] = personHits
+      .map((p) => ({ start: p.start, end: p.end }))
+      .sort((a, b) => a.start - b.start);
     const extra: PersonHit[] = [];
     for (const name of known.keys()) {
       for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + name.length)) {
         const end = at + name.length;
-        if ((at > 0 && isWordChar(t.charCodeAt(at - 1))) || (end < n && isWordChar(t.charCodeAt(end)))) continue;
+        if ((at > 0 && isWordChar(t.charCodeAt(at - 1))) || (end < n && isWordChar(t.charCodeAt(end))))
+          continue;
         const span = { start: at, end };
         if (!freeOf(personSpans, span) || !freeOf(docSpans, span) || !freeOf(orgSpans, span)) continue;
         const prev = previousWord(t, at);
@@ -410,7 +421,15 @@ export function createDetector(g: Gazetteer): Detector {
         const after = persons.titlesAfter(t, end, { startingAt: (p) => orgStarts.get(p) });
         const k = known.get(name);
         if (k) for (const title of after.titles) addTitle(k.titles, title);
-        extra.push({ start: at, end, name, titles: [], entity: k?.entity ?? null, titled: false, consumed: end });
+        extra.push({
+          start: at,
+          end,
+          name,
+          titles: [],
+          entity: k?.entity ?? null,
+          titled: false,
+          consumed: end,
+        });
       }
     }
     // Names are distinct strings, so occurrences of different names cannot overlap
@@ -425,7 +444,9 @@ export function createDetector(g: Gazetteer): Detector {
     // 5. Overlaps between kinds: documents, then bodies, then persons, then places.
     const keptOrgs = orgSpans;
     const keptPersons = keptPersonsRaw.filter((p) => freeOf(keptOrgs, p));
-    const keptPlaces = bodyHits.filter((b) => b.kind === 'place' && freeOf(docSpans, b) && freeOf(keptPersons, b));
+    const keptPlaces = bodyHits.filter(
+      (b) => b.kind === 'place' && freeOf(docSpans, b) && freeOf(keptPersons, b),
+    );
 
     // 6. The article's own province completes "Tỉnh ủy", "Công an tỉnh", "UBND tỉnh".
     const votes = new Map<string, number>();
@@ -447,15 +468,23 @@ export function createDetector(g: Gazetteer): Detector {
       const end = norm.endToOriginal(s.end);
       return { start, end, text: original.slice(start, end) };
     };
+    // A page cites the same document many times: match each identity once.
+    const matched = new Map<string, ReturnType<typeof matchDocument>>();
+    const matchOnce = (ref: DocRef) => {
+      const key = JSON.stringify(ref);
+      let m = matched.get(key);
+      if (!m) {
+        m = matchDocument(ref, documentsFor(ref), date);
+        matched.set(key, m);
+      }
+      return m;
+    };
     docHits.forEach((d, i) => {
       const r = resolved[i];
       if (!r?.keep) return;
-      const match =
-        g.documents.length > 0 && !r.ambiguous
-          ? matchDocument(r.ref, g.documents, date)
-          : { entity: null, candidates: [] as string[] };
+      const match = r.ambiguous ? { entity: null, candidates: [] as string[] } : matchOnce(r.ref);
       const candidates = r.ambiguous
-        ? [...new Set(r.alternatives.flatMap((a) => matchDocument(a, g.documents, date).candidates))]
+        ? [...new Set(r.alternatives.flatMap((a) => matchOnce(a).candidates))]
         : match.candidates;
       out.push({
         kind: 'document',

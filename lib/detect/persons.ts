@@ -6,7 +6,7 @@
 import { foldHash, isUpperCode } from '../text/chars.ts';
 import { nextWord, previousWord, skipSpaces } from '../text/tokens.ts';
 import { CREDIT_LABELS, NOT_PERSON_BEFORE, POST_HEADS, RANKS, SURNAMES, TITLE_PREFIXES } from './lexicon.ts';
-import { PhraseTrie } from './phrase-trie.ts';
+import { PhraseTrie, wordHashAt } from './phrase-trie.ts';
 
 export interface PersonHit {
   start: number;
@@ -44,6 +44,11 @@ const NEEDS_BODY = new Set([
 // A syllable of a Vietnamese personal name: capital first letter, then lower case.
 const NAME_SYLLABLE = /^[A-ZĐÀ-ỸÂĂÊÔƠƯ][a-zđà-ỹâăêôơư]{0,6}$/u;
 
+// "Tin, ảnh: Thu Phong", "(Ảnh: Hoàng Hà)": the name after a credit label is the author's.
+const CREDIT_BEFORE = new RegExp(
+  `(?:^|[\\s(])(?:${CREDIT_LABELS.join('|')})(?:\\s*,\\s*(?:ảnh|Ảnh|bài|video))?\\s*:\\s*$`,
+);
+
 const HONORIFICS = new Set(['Ông', 'Bà', 'Anh', 'Chị', 'Cô', 'Chú', 'Bác', 'Em', 'Cháu', 'Cụ', 'Ngài']);
 
 function isNameSyllable(word: string): boolean {
@@ -80,6 +85,12 @@ export function createPersonGrammar(
   for (const r of RANKS) heads.add(r, { rank: true, needsBody: false }, r === r.toUpperCase());
   for (const h of POST_HEADS) heads.add(h, { rank: false, needsBody: NEEDS_BODY.has(h) });
   const prefixes = new Set<string>(TITLE_PREFIXES);
+  const openers = new Set([
+    ...names.firstWords(),
+    ...heads.firstWords(),
+    ...[...SURNAMES].map((w) => foldHash(w, 0, w.length)),
+    ...TITLE_PREFIXES.map((w) => foldHash(w, 0, w.length)),
+  ]);
 
   /** One title at `pos`: [prefix] head [body] ["(" body ")"]. */
   const titleAt = (text: string, pos: number, bodies: BodyAt): { end: number; rank: boolean } | null => {
@@ -166,12 +177,8 @@ export function createPersonGrammar(
     return { titles, end: p };
   };
 
-  const creditBefore = (text: string, pos: number): boolean => {
-    const before = text.slice(Math.max(0, pos - 24), pos);
-    return new RegExp(
-      `(?:^|[\\s(])(?:${CREDIT_LABELS.join('|')})(?:\\s*,\\s*(?:ảnh|Ảnh|bài|video))?\\s*:\\s*$`,
-    ).test(before);
-  };
+  const creditBefore = (text: string, pos: number): boolean =>
+    CREDIT_BEFORE.test(text.slice(Math.max(0, pos - 24), pos));
 
   const blockedBefore = (text: string, pos: number): boolean => {
     const w1 = previousWord(text, pos);
@@ -185,6 +192,7 @@ export function createPersonGrammar(
 
   return {
     matchAt(text, pos, bodies) {
+      if (!openers.has(wordHashAt(text, pos))) return null;
       // Titles first: "Đại tướng Tô Lâm", "Tổng bí thư, Chủ tịch nước Tô Lâm".
       const titles: string[] = [];
       let p = pos;
@@ -243,14 +251,7 @@ export function createPersonGrammar(
       };
     },
     titlesAfter,
-    firstWords: () => [
-      ...new Set([
-        ...names.firstWords(),
-        ...heads.firstWords(),
-        ...[...SURNAMES].map((w) => foldHash(w, 0, w.length)),
-        ...TITLE_PREFIXES.map((w) => foldHash(w, 0, w.length)),
-      ]),
-    ],
+    firstWords: () => [...openers],
     listedNamed(name) {
       const set = byName.get(name);
       return set && set.size === 1 ? ([...set][0] as string) : null;

@@ -29,6 +29,29 @@ export interface PhraseMatch<P> {
   plain: boolean;
 }
 
+const NO_MATCHES: readonly never[] = Object.freeze([]);
+
+// Every grammar asks about the same trigger position in turn: its first word is
+// folded and hashed once, not once per list.
+let cacheText = '';
+let cacheStart = -1;
+let cacheEnd = -1;
+let cacheKey = 0;
+/** The folded hash of the word starting at `start` (cached: every grammar asks in turn). */
+export function wordHashAt(text: string, start: number): number {
+  return cachedHash(text, start, tokenEnd(text, start));
+}
+
+function cachedHash(text: string, start: number, end: number): number {
+  if (text !== cacheText || start !== cacheStart || end !== cacheEnd) {
+    cacheText = text;
+    cacheStart = start;
+    cacheEnd = end;
+    cacheKey = foldHash(text, start, end);
+  }
+  return cacheKey;
+}
+
 export class PhraseTrie<P> {
   private readonly root: Node<P> = { next: null, entries: null };
   private size = 0;
@@ -71,13 +94,23 @@ export class PhraseTrie<P> {
    * entity owns the folded form — the same letters typed without diacritics.
    */
   matchAt(text: string, start: number): PhraseMatch<P>[] {
+    // Most calls fail on the first word: decide that without allocating anything.
+    const firstEnd = tokenEnd(text, start);
+    const firstKey = cachedHash(text, start, firstEnd);
+    let node: Node<P> | undefined = this.root.next?.get(firstKey);
+    if (!node) return NO_MATCHES as unknown as PhraseMatch<P>[];
     const out: PhraseMatch<P>[] = [];
-    let node: Node<P> | undefined = this.root;
-    let pos = start;
-    const bounds: number[] = [];
+    const bounds: number[] = [start, firstEnd];
+    let pos = firstEnd;
     for (;;) {
-      if (!node?.next) break;
-      const s = bounds.length === 0 ? pos : skipSpaces(text, pos);
+      if (node.entries) {
+        const tokens: string[] = [];
+        for (let i = 0; i < bounds.length; i += 2) tokens.push(text.slice(bounds[i], bounds[i + 1]));
+        const m = this.verify(node.entries, tokens);
+        if (m) out.push({ start, end: pos, payloads: m.payloads, plain: m.plain });
+      }
+      if (!node.next) break;
+      const s = skipSpaces(text, pos);
       if (s < 0 || s >= text.length) break;
       const e = tokenEnd(text, s);
       const child: Node<P> | undefined = node.next.get(foldHash(text, s, e));
@@ -85,12 +118,6 @@ export class PhraseTrie<P> {
       bounds.push(s, e);
       node = child;
       pos = e;
-      if (node.entries) {
-        const tokens: string[] = [];
-        for (let i = 0; i < bounds.length; i += 2) tokens.push(text.slice(bounds[i], bounds[i + 1]));
-        const m = this.verify(node.entries, tokens);
-        if (m) out.push({ start, end: e, payloads: m.payloads, plain: m.plain });
-      }
     }
     return out.reverse();
   }

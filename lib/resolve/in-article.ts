@@ -110,7 +110,8 @@ export function resolveInArticle(citations: readonly Citation[]): Resolved[] {
     const ordered = [...anchors].sort((a, b) => Number(!own[a]?.symbol) - Number(!own[b]?.symbol));
     // A page repeats the same citation many times: equal signatures land in the same cluster.
     const bySignature = new Map<string, Cluster>();
-    const signature = (r: DocRef) => `${r.symbol ?? ''}|${r.issuer ?? ''}|${r.year ?? ''}|${r.term ?? ''}|${r.date ?? ''}`;
+    const signature = (r: DocRef) =>
+      `${r.symbol ?? ''}|${r.issuer ?? ''}|${r.year ?? ''}|${r.term ?? ''}|${r.date ?? ''}`;
     for (const i of ordered) {
       const r = own[i] as DocRef;
       const known = bySignature.get(signature(r));

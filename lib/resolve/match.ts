@@ -53,7 +53,8 @@ export function createDocumentIndex(docs: readonly GazetteerDoc[]): (ref: DocRef
     for (const n of [d.title ?? '', ...d.aliases]) if (n) add(`name|${bareName(n)}`, d);
   }
   return (ref) =>
-    byKey.get(ref.number !== null ? docKey(ref.docType, ref.number) : `name|${bareName(ref.name ?? '')}`) ?? [];
+    byKey.get(ref.number !== null ? docKey(ref.docType, ref.number) : `name|${bareName(ref.name ?? '')}`) ??
+    [];
 }
 
 function stripZeros(n: string): string {

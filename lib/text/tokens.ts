@@ -2,7 +2,7 @@
 // page: it reads tokens only from the few positions its prefilter stops at.
 // A token is a run of word characters, or one punctuation character; spaces
 // separate tokens and a newline (a block boundary) ends every phrase.
-import { charClass, isWordChar, LOWER, UPPER } from './chars.ts';
+import { CHAR_CLASS, charClass, isWordChar, LOWER, TABLE_SIZE, UPPER } from './chars.ts';
 
 /**
  * A capital right after a lower-case letter starts a new word: pages glue a
@@ -29,18 +29,25 @@ export function skipSpaces(text: string, pos: number): number {
 export function tokenEnd(text: string, start: number): number {
   const n = text.length;
   if (start >= n) return start;
-  if (!isWordChar(text.charCodeAt(start))) return start + 1;
+  const c0 = text.charCodeAt(start);
+  let prev = c0 < TABLE_SIZE ? (CHAR_CLASS[c0] as number) : 0;
+  if (prev === 0) return start + 1;
   let i = start + 1;
-  while (i < n && isWordChar(text.charCodeAt(i)) && !gluedBoundary(text, i)) i++;
+  // Hot: inlined class lookups rather than isWordChar/gluedBoundary calls per character.
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const k = c < TABLE_SIZE ? (CHAR_CLASS[c] as number) : 0;
+    if (k === 0 || (k === UPPER && prev === LOWER)) break;
+    prev = k;
+    i++;
+  }
   return i;
 }
 
 /** End of the word that starts at `start` (0-length when `start` is not a word char). */
 export function wordEnd(text: string, start: number): number {
-  let i = start;
-  const n = text.length;
-  while (i < n && isWordChar(text.charCodeAt(i)) && (i === start || !gluedBoundary(text, i))) i++;
-  return i;
+  if (start >= text.length || !isWordChar(text.charCodeAt(start))) return start;
+  return tokenEnd(text, start);
 }
 
 /** Start of the word that ends at `end` (exclusive), scanning back. */
