@@ -3,6 +3,8 @@
 // records out) so the build tool and the tests share exactly the same loader.
 
 export type Collection = 'documents' | 'persons' | 'organizations';
+/** What a file feeds: a collection, or overlays that add posts to imported persons. */
+export type FileKind = Collection | 'postOverlays';
 
 export interface JsonlFile {
   /** Path as shown in messages, e.g. "assets/data/persons.jsonl". */
@@ -14,6 +16,8 @@ export interface LoadedRecords {
   documents: unknown[];
   persons: unknown[];
   organizations: unknown[];
+  /** person-posts*.jsonl: posts to add to (and close on) persons of other files. */
+  postOverlays: unknown[];
   errors: string[];
 }
 
@@ -25,9 +29,10 @@ const MAX_ERRORS = 50;
  * organizations*.jsonl / places*.jsonl (places are organizations of kind
  * province/city). Null for anything else, which the loader reports.
  */
-export function collectionOf(path: string): Collection | null {
+export function collectionOf(path: string): FileKind | null {
   const base = path.split('/').pop() ?? '';
   if (!base.endsWith('.jsonl')) return null;
+  if (/^person-posts\b/.test(base)) return 'postOverlays';
   if (/^documents\b/.test(base)) return 'documents';
   if (/^persons\b/.test(base)) return 'persons';
   if (/^(organizations|places)\b/.test(base)) return 'organizations';
@@ -36,7 +41,7 @@ export function collectionOf(path: string): Collection | null {
 
 /** Parses every file; a bad line is reported as "file:line: reason" and skipped. */
 export function loadJsonlFiles(files: JsonlFile[]): LoadedRecords {
-  const out: LoadedRecords = { documents: [], persons: [], organizations: [], errors: [] };
+  const out: LoadedRecords = { documents: [], persons: [], organizations: [], postOverlays: [], errors: [] };
   const report = (msg: string): void => {
     if (out.errors.length < MAX_ERRORS) out.errors.push(msg);
     else if (out.errors.length === MAX_ERRORS) out.errors.push('… further errors not shown');
