@@ -18,14 +18,15 @@ function walk(dir: string): string[] {
   return out;
 }
 
-export function readDataFiles(): JsonlFile[] {
-  return walk(DATA_DIR)
+/** `dir` defaults to assets/data; the channel publisher passes another (a data set under review, a test's copy). */
+export function readDataFiles(dir: string = DATA_DIR): JsonlFile[] {
+  return walk(dir)
     .sort()
     .map((p) => ({ path: relative(ROOT, p), content: readFileSync(p, 'utf8') }));
 }
 
-export function readVersionText(): string {
-  return readFileSync(join(DATA_DIR, 'VERSION'), 'utf8');
+export function readVersionText(dir: string = DATA_DIR): string {
+  return readFileSync(join(dir, 'VERSION'), 'utf8');
 }
 
 /** Build date: SOURCE_DATE_EPOCH when set (reproducible builds), else today in UTC. */
