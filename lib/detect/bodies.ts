@@ -8,11 +8,14 @@ import { isUpperCode } from '../text/chars.ts';
 import { nextWord, previousWord, skipSpaces } from '../text/tokens.ts';
 import {
   DEPARTMENT_HEADS,
+  EXTRA_BODIES,
   LEVELS,
   LOCAL_HEADS,
   NAME_STOPWORDS,
+  PLACE_SHORT_FORMS,
   SUBUNIT_PREFIXES,
   SURNAMES,
+  VERBS_AFTER_NAMES,
 } from './lexicon.ts';
 import { PhraseTrie, wordHashAt } from './phrase-trie.ts';
 
@@ -55,6 +58,16 @@ export interface BodyGrammar {
   idsNamed(name: string): string[];
 }
 
+/** Spellings news uses for a listed name: "T.Ư"/"TƯ"/"TW" for "Trung ương", "UB" for "Ủy ban", no comma. */
+function nameVariants(n: string): string[] {
+  const out: string[] = [];
+  if (n.includes('Trung ương')) for (const v of ['T.Ư', 'TƯ', 'TW']) out.push(n.replace('Trung ương', v));
+  for (const v of [n, ...out]) if (/^Ủy ban /.test(v)) out.push(v.replace(/^Ủy ban /, 'UB '));
+  if (n.includes(', ')) out.push(n.replace(/, /g, ' '));
+  if (/ TW$/.test(n)) for (const v of ['T.Ư', 'TƯ']) out.push(n.replace(/ TW$/, ` ${v}`));
+  return out;
+}
+
 export function createBodyGrammar(
   listed: readonly { id: string; names: readonly string[]; kind: string }[],
 ): BodyGrammar {
@@ -63,9 +76,15 @@ export function createBodyGrammar(
   const idsByName = new Map<string, string[]>();
   const lowercaseStarts = new Set<string>();
   const lowercaseNames = new Set<string>();
+  // Listed bodies that name every such body ("Ủy ban nhân dân"): one is meant only with a level or place.
+  const genericHeads = new Set(['Ủy ban nhân dân', 'Hội đồng nhân dân']);
   for (const o of listed) {
     const [canonical = ''] = o.names;
-    for (const n of o.names) {
+    const forms = new Set(o.names);
+    for (const n of o.names) for (const v of nameVariants(n)) forms.add(v);
+    if (PLACE_KINDS.has(o.kind))
+      for (const n of o.names) for (const v of PLACE_SHORT_FORMS[n] ?? []) forms.add(v);
+    for (const n of forms) {
       // An all-capitals short form (BCA, CAND, UBND) is an abbreviation: letter for letter.
       const abbreviation = /^[A-ZĐ0-9&.\-\s]+$/.test(n) && /[A-ZĐ]{2}/.test(n);
       if (PLACE_KINDS.has(o.kind)) {
@@ -90,13 +109,27 @@ export function createBodyGrammar(
       }
     }
   }
+  // Names the grammar knows without a dataset entry: marked, with no entry to link.
+  const extras = new PhraseTrie<string>((p) => p);
+  for (const b of EXTRA_BODIES)
+    for (const n of [b.name, ...b.aliases])
+      extras.add(n, b.name, /^[A-ZĐ-]+$/.test(n.split(' ').pop() ?? ''));
+  // Boards and delegations also appear in lower case before a capitalised name
+  // ("ban Tuyên giáo Trung ương", "Trưởng đoàn Đại biểu Quốc hội tỉnh").
+  lowercaseStarts.add('ban');
+  lowercaseStarts.add('đoàn');
   const heads = new PhraseTrie<LocalHead>((p) => p.full);
   for (const h of LOCAL_HEADS)
     heads.add(h.form, { full: h.full, alone: !!h.alone, needsLevel: !!h.needsLevel });
   const levels = new PhraseTrie<string>((p) => p);
   for (const l of LEVELS) levels.add(l, l.replace(/\.$/, ''), true);
-  const prefixes = new PhraseTrie<string>((p) => p);
-  for (const p of SUBUNIT_PREFIXES) prefixes.add(p.form, p.full, /^[A-ZĐ]+$/.test(p.form));
+  const prefixes = new PhraseTrie<{ full: string; localOnly: boolean; alone: boolean }>((p) => p.full);
+  for (const p of SUBUNIT_PREFIXES)
+    prefixes.add(
+      p.form,
+      { full: p.full, localOnly: !!p.localOnly, alone: !!p.alone },
+      /^[A-ZĐ]+$/.test(p.form),
+    );
   const departments = new PhraseTrie<string>((p) => p);
   for (const d of DEPARTMENT_HEADS) departments.add(d, d, true);
 
@@ -150,10 +183,30 @@ export function createBodyGrammar(
     const h = heads.matchAt(text, pos)[0];
     if (!h) return null;
     const head = h.payloads[0] as LocalHead;
-    if (!isUpperCode(text.charCodeAt(pos))) return null;
+    // "Trưởng đoàn Đại biểu Quốc hội tỉnh": the delegation is named in lower case inside a title.
+    const lowerDelegation = /^đoàn (Đại biểu|ĐBQH)/.test(text.slice(pos, pos + 16));
+    if (!isUpperCode(text.charCodeAt(pos)) && !lowerDelegation) return null;
     let end = h.end;
     const after = nextWord(text, end);
     const afterWord = after ? text.slice(after[0], after[1]) : '';
+    // "Tỉnh ủy, thành ủy …", "UBND tỉnh, thành phố trực thuộc Trung ương": every such body, not one.
+    if (/^\s*,\s*(thành|tỉnh|huyện|quận) ủy(?!\p{L})/u.test(text.slice(end, end + 14))) return null;
+    // Courts above the province: "TAND cấp cao tại Hà Nội".
+    const high = /^\s+(?:cấp cao|Cấp cao)(?:\s+tại\s+)?/.exec(text.slice(end, end + 20));
+    if (high && /Tòa án|Viện kiểm sát/.test(head.full)) {
+      const at = end + high[0].length;
+      const pl = high[0].includes('tại') ? places.matchAt(text, at)[0] : undefined;
+      const placeName = pl ? (pl.payloads[0] as ListedBody).name.replace(/^(Tỉnh|Thành phố) /, '') : null;
+      return {
+        start: pos,
+        end: pl ? pl.end : end + high[0].replace(/\s+tại\s+$/, '').length,
+        kind: 'organization',
+        name: `${head.full} cấp cao${placeName ? ` tại ${placeName}` : ''}`,
+        ids: [],
+        place: null,
+        placeless: false,
+      };
+    }
     // "Công an các đơn vị", "UBND các cấp": a class of bodies, not one.
     if (afterWord === 'các' || afterWord === 'cấp' || afterWord === 'những') return null;
     const lv = after ? levels.matchAt(text, after[0])[0] : undefined;
@@ -163,7 +216,7 @@ export function createBodyGrammar(
       level = lv.payloads[0] as string;
       // "Công an xã, thị trấn": levels listed as a class.
       const rest = text.slice(lv.end, lv.end + 16);
-      if (/^\s*(,|và|\/)\s*(xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|thị xã)(?!\p{L})/u.test(rest))
+      if (/^\s*(,|và|\/|\))\s*(xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|thị xã)(?!\p{L})/u.test(rest))
         return null;
       place = placeAfterLevel(text, lv.end, level);
       end = place ? place.end : lv.end;
@@ -213,9 +266,14 @@ export function createBodyGrammar(
     const m = names.matchAt(text, pos)[0];
     if (!m) return null;
     const p = m.payloads[0] as ListedBody & { abbreviation: boolean };
+    // "Ủy ban nhân dân" alone is every such body; the local grammar decides with its level and place.
+    if (genericHeads.has(p.name)) return null;
     const capital = isUpperCode(text.charCodeAt(pos));
-    // Lower case counts only for the long names that read as a common phrase ("công an nhân dân").
-    if (!capital && !lowercaseNames.has(text.slice(m.start, m.end).toLowerCase())) return null;
+    const spelled = text.slice(m.start, m.end);
+    // Lower case counts only for the long names that read as a common phrase ("công an nhân dân"),
+    // and for a central committee's board written "ban Tuyên giáo Trung ương".
+    const board = /^ban \p{Lu}/u.test(spelled) && /(Trung ương|T\.?Ư|TW)$/.test(spelled);
+    if (!capital && !board && !lowercaseNames.has(spelled.toLowerCase())) return null;
     return {
       start: pos,
       end: m.end,
@@ -238,11 +296,18 @@ export function createBodyGrammar(
     let words = 0;
     let p = d.end;
     for (;;) {
+      // "Cục Cảnh sát phòng, chống tội phạm …": the comma such names carry.
+      if (text[p] === ',' && /^,\s*chống(?!\p{L})/u.test(text.slice(p, p + 10))) p++;
       const w = nextWord(text, p);
-      if (!w || words >= 8) break;
+      if (!w || words >= 12) break;
       const word = text.slice(w[0], w[1]);
       const upper = isUpperCode(word.charCodeAt(0));
       if (words === 0 && !upper && !/^\d+$/.test(word)) return null;
+      // A verb after the name ends it: "Sở Nông nghiệp và Môi trường xây dựng …".
+      const next = nextWord(text, w[1]);
+      if (!upper && next && VERBS_AFTER_NAMES.has(`${word} ${text.slice(next[0], next[1])}`)) break;
+      // "Sở Tư pháp và Sở Tài chính": two bodies.
+      if (word === 'và' && next && departments.matchAt(text, next[0]).length > 0) break;
       if (/^\d+$/.test(word) && words > 0) break;
       if (!upper && NAME_STOPWORDS.has(word)) break;
       // A level ends the name: "Sở Y tế tỉnh Hà Tĩnh".
@@ -280,6 +345,8 @@ export function createBodyGrammar(
   const place = (text: string, pos: number): BodyHit | null => {
     const m = places.matchAt(text, pos)[0];
     if (!m || !isUpperCode(text.charCodeAt(pos))) return null;
+    const before = previousWord(text, pos);
+    if (before && SURNAMES.has(text.slice(before[0], before[1]))) return null;
     const p = m.payloads[0] as ListedBody;
     return {
       start: pos,
@@ -306,33 +373,52 @@ export function createBodyGrammar(
     if (depth < 3 && prefixes.hasFirst(first)) {
       for (const pm of prefixes.matchAt(text, pos)) {
         if (!isUpperCode(text.charCodeAt(pos))) break;
+        const unit = pm.payloads[0] as { full: string; localOnly: boolean; alone: boolean };
         const s = skipSpaces(text, pm.end);
-        if (s < 0) continue;
-        const inner = bodyAt(text, s, depth + 1);
-        if (inner && inner.kind === 'organization') {
-          const unit = pm.payloads[0] as string;
+        const inner = s < 0 ? null : bodyAt(text, s, depth + 1);
+        // "Thường trực HĐND tỉnh" is a body; "Thường trực Ban Bí thư" and "Phó Bí thư Thường trực
+        // Tỉnh ủy" are posts.
+        const postBefore =
+          unit.localOnly && /(?:thư|tịch|trưởng|viên)\s*$/.test(text.slice(Math.max(0, pos - 10), pos));
+        const innerOk =
+          inner &&
+          inner.kind === 'organization' &&
+          (!unit.localOnly || ((inner.placeless || inner.place) && !postBefore));
+        if (inner && innerOk) {
           candidates.push({
             start: pos,
             end: inner.end,
             kind: 'organization',
-            name: `${unit} ${inner.name}`,
+            name: `${unit.full} ${inner.name}`,
             ids: [],
             place: inner.place,
             placeless: inner.placeless,
           });
-        } else if (text.slice(pos, pm.end) === 'BTV') {
-          // "Ủy viên BTV": the standing committee of the story's own party committee.
+        } else if (unit.alone) {
+          // "Ủy viên BTV", "UBKT", "Cơ quan Cảnh sát điều tra": the story's own such body.
           candidates.push({
             start: pos,
             end: pm.end,
             kind: 'organization',
-            name: 'Ban Thường vụ',
+            name: unit.full,
             ids: [],
             place: null,
             placeless: true,
           });
         }
       }
+    }
+    const x = extras.hasFirst(first) ? extras.matchAt(text, pos)[0] : undefined;
+    if (x) {
+      candidates.push({
+        start: pos,
+        end: x.end,
+        kind: 'organization',
+        name: x.payloads[0] as string,
+        ids: [],
+        place: null,
+        placeless: false,
+      });
     }
     let best: BodyHit | null = null;
     for (const c of candidates)
@@ -343,6 +429,9 @@ export function createBodyGrammar(
 
   return {
     matchAt(text, pos) {
+      // "Nhà Quốc hội" is a building.
+      const prevWord = previousWord(text, pos);
+      if (prevWord && text.slice(prevWord[0], prevWord[1]) === 'Nhà') return null;
       const body = bodyAt(text, pos, 0);
       if (body) {
         // The dataset may know the composed name ("Ban Thường vụ Đảng ủy Công an Trung ương").

@@ -39,7 +39,7 @@ export function isPartySymbol(symbol: string): boolean {
 
 /** The year a State symbol carries ("2024/NĐ-CP" → 2024), else null. */
 export function symbolYear(symbol: string | null): number | null {
-  const m = symbol ? /^((?:19|20)\d{2})\//.exec(symbol) : null;
+  const m = symbol ? /^((?:19|20)\d{2})(?:\/|$)/.exec(symbol) : null;
   return m ? Number(m[1]) : null;
 }
 
@@ -90,6 +90,9 @@ export function impliedIssuers(symbol: string | null): string[] {
   }
   const parts = symbol.replace(/^(?:19|20)\d{2}\//, '').split(/[-/]/);
   const out: string[] = [];
+  // A Công văn's symbol starts with its issuer ("969/TTg-KGVX"): no type code before it.
+  const head = parts[0]?.toUpperCase() ?? '';
+  if (!SYMBOL_TYPE_CODES[head] && STATE_ISSUER_CODES[head]) return [STATE_ISSUER_CODES[head] as string];
   for (const p of parts) {
     const code = p.toUpperCase();
     if (/^UBTVQH\d*$/.test(code)) out.push('Ủy ban Thường vụ Quốc hội');

@@ -4,7 +4,7 @@
 // follows (date, issuer, subject) or precedes ("Bộ Chính trị đã ban hành …").
 import { fold } from '../dataset/keys.ts';
 import { isUpperCode } from '../text/chars.ts';
-import { nextWord } from '../text/tokens.ts';
+import { nextWord, previousWord } from '../text/tokens.ts';
 import { type DocRef, impliedIssuers, symbolYear } from './doc-ref.ts';
 import { COUNT_UNITS, DOC_TYPE_ABBREVIATIONS, DOC_TYPES } from './lexicon.ts';
 import { PhraseTrie } from './phrase-trie.ts';
@@ -48,6 +48,10 @@ const STATE_SYMBOL_RE = new RegExp(
   `${SP}/${SP}((?:(?:19|20)\\d{2}${SP}/${SP})?[A-ZĐ][A-Za-zĐđ0-9]{0,12}(?:${SP}-${SP}[A-ZĐ][A-Za-zĐđ0-9&]{0,12})*)(?![A-Za-zĐđ0-9])`,
   'y',
 );
+// "Quyết định 02/2020": a number and a year with no code after it.
+const YEAR_SYMBOL_RE = new RegExp(`${SP}/${SP}((?:19|20)\\d{2})(?![\\d/A-Za-zĐđ])`, 'y');
+// "nghị quyết 70-71-72": numbers joined by dashes, each its own document.
+const DASH_ENUM_RE = /-(\d{1,5})(?![\d/A-Za-zĐđ-])|-(\d{1,5})(?=-\d)/y;
 const ENUM_RE = new RegExp(
   `${SP}(?:,${SP}(?:và${SP})?|;${SP}|và${SP}|&${SP})(?:(?:số)${SP})?(\\d{1,5})(?![\\d,.]\\d|/\\d)`,
   'y',
@@ -69,8 +73,13 @@ const CENTRAL_PLENUM_RE = new RegExp(
   'y',
 );
 const CONGRESS_RE = new RegExp(
-  `${SP}(?:Đại hội|đại hội)${SP}(?:(?:đại biểu${SP})?(?:toàn quốc${SP})?(?:Đảng${SP}(?:toàn quốc${SP})?)?(?:lần thứ${SP})?)(${ROMAN})(?![A-Za-z])(?:${SP}(?:của${SP}Đảng))?`,
+  `${SP}(?:Đại hội|đại hội)${SP}(?:(?:đại biểu${SP})?(?:toàn quốc${SP})?(?:Đảng${SP}(?:toàn quốc${SP})?)?(?:lần thứ${SP})?)(${ROMAN})(?![A-Za-z])`,
   'y',
+);
+// "Nghị quyết Đại hội Đảng bộ Quân đội lần thứ XI", "… Đảng bộ tỉnh lần thứ XX": a Party committee's congress.
+const COMMITTEE_CONGRESS_RE = new RegExp(
+  `${SP}(?:Đại hội|đại hội)${SP}(?:đại biểu${SP})?(Đảng bộ(?:${SP}[\\p{L}]+){1,5}?)${SP}(?:lần thứ${SP})([IVXLC]+)(?![\\p{L}])`,
+  'yu',
 );
 const NEXT_TERM_RE = new RegExp(`${SP}(?:,|và)${SP}((?:khóa|khoá)${SP}(${ROMAN}))(?![A-Za-z])`, 'y');
 const AMENDING_LAW_RE = new RegExp(
@@ -79,6 +88,11 @@ const AMENDING_LAW_RE = new RegExp(
 );
 
 const CONSTITUTION_RE = new RegExp(`${SP}(?:(?:năm${SP})?((?:19|20)\\d{2}))?`, 'y');
+
+function previousWordText(text: string, pos: number): string | null {
+  const w = previousWord(text, pos);
+  return w ? text.slice(w[0], w[1]) : null;
+}
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -97,6 +111,16 @@ function isoDate(y: string, m: string, d: string): string | null {
 
 function cleanSymbol(raw: string): string {
   return raw.replace(/[ \t]+/g, '');
+}
+
+const TYPE_WORD_AFTER = new RegExp(
+  `^[ \\t]*(?:${[...DOC_TYPES].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`,
+  'iu',
+);
+
+/** A type word right after a number: "3 nghị quyết" counts documents, it does not name one. */
+function typeWordAt(text: string, pos: number): boolean {
+  return TYPE_WORD_AFTER.test(text.slice(pos, pos + 24));
 }
 
 /** The word right after `pos` says the number counts something ("12 tỉnh", "5 năm"). */
@@ -127,6 +151,21 @@ export interface DocGrammar {
 export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
   const laws = new PhraseTrie<string>((p) => p);
   for (const n of lawNames) laws.add(n, n);
+  // Every name's proper prefixes of 4+ tokens that end before a comma-joined tail, so a
+  // text that drops the tail ("Luật Trật tự, an toàn giao thông") still gets the known start.
+  const prefixes = new PhraseTrie<string>((p) => p);
+  for (const n of lawNames) {
+    const words = n.split(' ');
+    for (let k = 4; k < words.length; k++) if (n.includes(',')) prefixes.add(words.slice(0, k).join(' '), n);
+  }
+  const lawPrefix = (text: string, start: number) => {
+    const m = prefixes.matchAt(text, start)[0];
+    if (!m) return undefined;
+    // Only where the text really stops there (punctuation or a function word follows).
+    const w = nextWord(text, m.end);
+    const after = w ? text.slice(w[0], w[1]) : '';
+    return !w || STOPWORDS_AFTER_LAW.has(after) || /^(đến|cho)$/.test(after) ? m : undefined;
+  };
 
   const context = (text: string, end: number, ref: DocRef, issuers: IssuerIndex): number => {
     let pos = end;
@@ -211,18 +250,25 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       const symbol = cleanSymbol(s[1] as string).replace(/[-/]+$/, '');
       if (/[A-ZĐ]/.test(symbol)) return { symbol, end: s.index + s[0].length };
     }
+    const y = at(YEAR_SYMBOL_RE, text, pos);
+    if (y) return { symbol: y[1] as string, end: y.index + y[0].length };
     return null;
   };
 
   const namedLaw = (text: string, start: number, typeEnd: number, docType: string): DocHit[] => {
-    // The dataset's own law names first: they know where a name ends.
-    const known = laws.matchAt(text, start)[0];
+    // "báo Pháp Luật TP.HCM": a capitalised word before "Luật" makes it part of another name.
+    const before = previousWordText(text, start);
+    if (before && isUpperCode(before.charCodeAt(0)) && !/^(Bộ|Dự|Các|Theo|Và)$/.test(before)) return [];
+    // The dataset's own law names first: they know where a name ends; a name the text
+    // shortens ("Luật Trật tự, an toàn giao thông" for "… đường bộ") still follows the list.
+    const known = laws.matchAt(text, start)[0] ?? lawPrefix(text, start);
     let end: number;
     let name: string;
     const amend = at(AMENDING_LAW_RE, text, typeEnd);
     if (known) {
       end = known.end;
-      name = text.slice(start, end);
+      // A shortened name is still the law the list knows: name it in full.
+      name = known.payloads[0] as string;
     } else if (amend) {
       // "Luật sửa đổi, bổ sung một số điều của Luật X": the whole phrase names one law.
       const inner = amend.index + amend[0].length;
@@ -233,6 +279,16 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       const innerHit = namedLaw(text, w[0], innerTypeEnd, innerType)[0];
       if (!innerHit) return [];
       end = innerHit.end;
+      // "… của Bộ luật Tố tụng dân sự, Luật Tố tụng hành chính, … và Luật Hòa giải, …": one law amends them all.
+      for (;;) {
+        const sep = /^[ \t]*(?:,|và|,[ \t]*và)[ \t]*(?=(?:Luật|Bộ luật) )/.exec(text.slice(end, end + 12));
+        if (!sep) break;
+        const ns = end + sep[0].length;
+        const isCode = text.startsWith('Bộ luật', ns);
+        const next = namedLaw(text, ns, ns + (isCode ? 7 : 4), isCode ? 'Bộ luật' : 'Luật')[0];
+        if (!next) break;
+        end = next.end;
+      }
       name = text.slice(start, end);
     } else {
       const first = nextWord(text, typeEnd);
@@ -242,12 +298,21 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       for (;;) {
         // "Luật Phòng, chống tham nhũng": the one comma law names carry.
         let from = end;
-        if (text[from] === ',' && /^,\s*chống\b/.test(text.slice(from, from + 10))) from++;
+        if (text[from] === ',' && /^,\s*chống(?!\p{L})/u.test(text.slice(from, from + 10))) from++;
+        // "Luật Tư pháp người chưa thành niên"
+        const minor = /^\s+chưa thành niên(?!\p{L})/u.exec(text.slice(from, from + 20));
+        if (minor) {
+          end = from + minor[0].length;
+          words += 3;
+          continue;
+        }
         const w = nextWord(text, from);
-        if (!w || words >= 7) break;
+        if (!w || words >= 8) break;
         const word = text.slice(w[0], w[1]);
         const lower = word.toLowerCase();
         if (/^\d/.test(word) || word === 'Luật' || word === 'Bộ') break;
+        // A law's name starts with a word, not an abbreviation ("Luật TP" from "Pháp Luật TP.HCM").
+        if (words === 1 && /^[A-ZĐ]{2,}$/.test(text.slice(first[0], first[1]))) return [];
         if (!isUpperCode(word.charCodeAt(0)) && (STOPWORDS_AFTER_LAW.has(lower) || lower === 'năm')) break;
         if (isUpperCode(word.charCodeAt(0)) && words >= 2 && !LAW_NAME_CAPITALS.has(word)) break;
         end = w[1];
@@ -313,8 +378,20 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     ref.symbol = sym?.symbol ?? null;
     const first: DocHit = { start, end, ref, weak: !capital && !hasSo && !sym };
     const hits = [first];
-    // Enumerations: "Nghị quyết 57, 59, 66 và 68", "các Nghị quyết số 18, 19-NQ/TW".
+    // Enumerations: "Nghị quyết 57, 59, 66 và 68", "các Nghị quyết số 18, 19-NQ/TW", "70-71-72".
     let pos = end;
+    if (!sym) {
+      for (;;) {
+        const d = at(DASH_ENUM_RE, text, pos);
+        const n = d?.[1] ?? d?.[2];
+        if (!d || !n || n.length !== number.length) break;
+        const e = d.index + 1 + n.length;
+        const r = newRef(docType);
+        r.number = n;
+        hits.push({ start: d.index + 1, end: e, ref: r, weak: first.weak });
+        pos = e;
+      }
+    }
     for (;;) {
       const m = at(ENUM_RE, text, pos);
       if (!m) break;
@@ -322,7 +399,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       const numStart = m.index + m[0].length - n.length;
       let e = m.index + m[0].length;
       const s = readSymbol(text, e);
-      if (!s && (/^(19|20)\d{2}$/.test(n) || countsSomething(text, e))) break;
+      if (!s && (/^(19|20)\d{2}$/.test(n) || countsSomething(text, e) || typeWordAt(text, e))) break;
       if (s) e = s.end;
       // A new type word right after means the list has moved on ("…, 12 Nghị định").
       const r = newRef(docType);
@@ -374,11 +451,18 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       }
     } else {
       const congress = at(CONGRESS_RE, text, typeEnd);
-      if (!congress) return [];
-      const ref = newRef('Nghị quyết');
-      ref.name = `Nghị quyết Đại hội ${congress[1]}`;
-      ref.issuer = 'Đại hội đại biểu toàn quốc';
-      hits.push({ start, end: congress.index + congress[0].length, ref, weak: false });
+      const committee = congress ? null : at(COMMITTEE_CONGRESS_RE, text, typeEnd);
+      if (congress) {
+        const ref = newRef('Nghị quyết');
+        ref.name = `Nghị quyết Đại hội lần thứ ${congress[1]}`;
+        hits.push({ start, end: congress.index + congress[0].length, ref, weak: false });
+      } else if (committee) {
+        const ref = newRef('Nghị quyết');
+        ref.name = `Nghị quyết Đại hội ${committee[1]} lần thứ ${committee[2]}`;
+        hits.push({ start, end: committee.index + committee[0].length, ref, weak: false });
+      } else {
+        return [];
+      }
     }
     const last = hits[hits.length - 1] as DocHit;
     const shared = newRef('Nghị quyết');

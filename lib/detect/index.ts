@@ -158,6 +158,50 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+// What right before a name makes the person a suspect or defendant: "bị cáo Vũ Huy Hoàng",
+// "khởi tố bị can đối với ông X", "84 bị can …, trong đó có ông X".
+const SUSPECT_BEFORE = new RegExp(
+  [
+    '(?:bị cáo|bị can|nghi phạm|nghi can|phạm nhân|đối tượng)\\s+(?:(?:là|gồm)\\s+)?(?:ông\\s+|bà\\s+)?$',
+    '(?:khởi tố|truy tố|bắt tạm giam|tạm giam)(?:\\s+bị can)?(?:\\s+đối với)?\\s+(?:ông|bà)\\s+$',
+    '(?:bị cáo|bị can)[^.;\\n]{0,80},\\s*trong đó có\\s+(?:ông\\s+|bà\\s+)?$',
+    '(?:bị cáo|bị can)[^.;\\n]{0,80}(?:là|gồm)\\s+(?:các\\s+)?(?:ông|bà)?\\s*:?\\s*$',
+  ].join('|'),
+  'iu',
+);
+
+// "ông Hiển", "bà Mai": a given name alone after the honorific, not followed by more of a name.
+const GIVEN_NAME_RE = /((?:^|[^\p{L}])(?:ông|bà|Ông|Bà)\s+)(\p{Lu}\p{Ll}{0,6})(?![\p{L}])(?!\s+\p{Lu})/gu;
+
+/** The sentence up to `pos` (at most 160 characters back). */
+function sentenceBefore(t: string, pos: number): string {
+  const from = Math.max(0, pos - 160);
+  const chunk = t.slice(from, pos);
+  const end = Math.max(chunk.lastIndexOf('. '), chunk.lastIndexOf('\n'), chunk.lastIndexOf('; '));
+  return end >= 0 ? chunk.slice(end + 1) : chunk;
+}
+
+// A credit label earlier on the same line, with no sentence ending in between. "Nguồn:" is
+// left out: "Nguồn: Cổng TTĐT BCA" names the body whose portal it is.
+const CREDIT_LABEL =
+  /(?:^|[\s(])(?:Ảnh|Video|Clip|Đồ họa|Tin|Bài|Thực hiện)(?:\s*(?:,|và)\s*(?:ảnh|Ảnh|bài|video))?\s*:[^.!?\n]*$/;
+
+/** Whether `pos` sits in a photo credit or byline ("Ảnh: Doãn Tấn - TTXVN"). */
+export function onCreditLine(t: string, pos: number): boolean {
+  const lineStart = t.lastIndexOf('\n', pos - 1) + 1;
+  return CREDIT_LABEL.test(t.slice(Math.max(lineStart, pos - 80), pos));
+}
+
+/** A line that is nothing but an abbreviation: the agency signing the article ("TTXVN"). */
+function signatureLine(t: string, b: Span): boolean {
+  const before = t.slice(t.lastIndexOf('\n', b.start - 1) + 1, b.start);
+  const nl = t.indexOf('\n', b.end);
+  const after = t.slice(b.end, nl < 0 ? t.length : nl);
+  return (
+    /^[\s(/-]*$/.test(before) && /^[\s)./]*$/.test(after) && /^[A-ZĐ]{2,}$/.test(t.slice(b.start, b.end))
+  );
+}
+
 /**
  * Adds a title the article gives once more: "Bộ trưởng" after "Bộ trưởng Bộ Công an"
  * is the same title said shorter, and a fuller form replaces a shorter one.
@@ -397,7 +441,27 @@ export function createDetector(g: Gazetteer): Detector {
 
     // 4. A person named once with titles is the same person wherever the name recurs.
     const docSpans = docHits.map((d) => ({ start: d.start, end: d.end }));
-    const orgSpans = bodyHits.filter((b) => b.kind === 'organization' && freeOf(docSpans, b));
+    // Bodies on a photo credit or as the closing signature ("Ảnh: Doãn Tấn - TTXVN",
+    // "TTXVN") are the news source, not news.
+    const orgSpans = bodyHits.filter(
+      (b) =>
+        b.kind === 'organization' && freeOf(docSpans, b) && !onCreditLine(t, b.start) && !signatureLine(t, b),
+    );
+    // Suspects and defendants are not news subjects as officials, even former ones: a name
+    // the article calls "bị cáo"/"bị can" (or says is prosecuted) is dropped everywhere.
+    const suspects = new Set<string>();
+    personHits.sort((a, b) => a.start - b.start);
+    personHits.forEach((p, i) => {
+      const prev = personHits[i - 1];
+      // "bị cáo Lâm Nguyên Khôi và Lê Quang Minh": a name joined to a suspect's is one too.
+      const joined =
+        prev &&
+        suspects.has(prev.name) &&
+        /^\s*(?:\([^)]{0,160}\))?\s*(?:,|;|và)\s*(?:ông\s+|bà\s+)?$/.test(t.slice(prev.end, p.start));
+      if (joined || SUSPECT_BEFORE.test(sentenceBefore(t, p.start))) suspects.add(p.name);
+    });
+    for (let i = personHits.length - 1; i >= 0; i--)
+      if (suspects.has((personHits[i] as PersonHit).name)) personHits.splice(i, 1);
     const known = new Map<string, { titles: string[]; entity: string | null }>();
     for (const p of personHits) {
       const k = known.get(p.name) ?? { titles: [], entity: p.entity };
@@ -432,6 +496,29 @@ export function createDetector(g: Gazetteer): Detector {
         });
       }
     }
+    // "Ông Hiển từng là …": a person the article has named in full, by given name alone.
+    const byGiven = new Map<string, string | null>();
+    for (const name of known.keys()) {
+      const given = name.split(' ').pop() as string;
+      if (name.includes(' ')) byGiven.set(given, byGiven.has(given) ? null : name);
+    }
+    for (const m of t.matchAll(GIVEN_NAME_RE)) {
+      const given = m[2] as string;
+      const full = byGiven.get(given);
+      if (!full) continue;
+      const start = (m.index as number) + (m[1] as string).length;
+      const span = { start, end: start + given.length };
+      if (!freeOf(personSpans, span) || !freeOf(docSpans, span) || !freeOf(orgSpans, span)) continue;
+      extra.push({
+        ...span,
+        name: full,
+        titles: [],
+        entity: known.get(full)?.entity ?? null,
+        titled: false,
+        consumed: span.end,
+      });
+    }
+
     // Names are distinct strings, so occurrences of different names cannot overlap
     // except where one name contains another; the longer, found first, wins.
     const allPersons = [...personHits, ...extra].sort((a, b) => a.start - b.start || b.end - a.end);

@@ -93,7 +93,16 @@ export function createPersonGrammar(
   ]);
 
   /** One title at `pos`: [prefix] head [body] ["(" body ")"]. */
-  const titleAt = (text: string, pos: number, bodies: BodyAt): { end: number; rank: boolean } | null => {
+  /**
+   * One title at `pos`. After a name and a comma, titles are often written in lower case
+   * ("Đào Công Thiên, tỉnh ủy viên, … Phó chủ tịch UBND tỉnh"): `afterName` allows that.
+   */
+  const titleAt = (
+    text: string,
+    pos: number,
+    bodies: BodyAt,
+    afterName = false,
+  ): { end: number; rank: boolean } | null => {
     let p = pos;
     const first = nextWord(text, p);
     if (!first || first[0] !== p) return null;
@@ -102,7 +111,7 @@ export function createPersonGrammar(
       if (s < 0) return null;
       p = s;
     }
-    if (!isUpperCode(text.charCodeAt(p)) && !text.startsWith('tổng bí thư', p)) return null;
+    if (!afterName && !isUpperCode(text.charCodeAt(p)) && !text.startsWith('tổng bí thư', p)) return null;
     // Of the heads the text spells, the one a body follows wins ("Trưởng" + "Đoàn ĐBQH tỉnh"
     // over "Trưởng Đoàn"); else the longest head that stands alone.
     let best: { end: number; rank: boolean } | null = null;
@@ -165,7 +174,7 @@ export function createPersonGrammar(
       const sep = /^[ \t]*(?:,|–|-|\(|kiêm)[ \t]*/.exec(text.slice(p, p + 8));
       if (!sep) break;
       const s = p + sep[0].length;
-      const t = titleAt(text, s, bodies);
+      const t = titleAt(text, s, bodies, true);
       if (!t) break;
       // "A, Giám đốc …, Thiếu tướng B": a title right before a name is the next person's.
       const ns = skipSpaces(text, t.end);
