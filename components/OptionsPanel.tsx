@@ -2,12 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, translate } from '../lib/i18n/messages.ts';
 import { KIND_NAMES, type KindName, normalizeSettings, type Settings } from '../lib/settings/settings.ts';
 import { DEFAULT_NEWS_SITES } from '../lib/sites.ts';
+import { type SyncPorts, SyncStatus } from './SyncStatus.tsx';
 
 export interface OptionsPorts {
   load(): Promise<Settings>;
   save(s: Settings): Promise<void>;
   /** Asks the browser for access to a site the user adds; resolves false if refused. */
   requestSite(host: string): Promise<boolean>;
+  /** The data sync's status and "sync now" (absent: the section shows only the channel URL). */
+  sync?: SyncPorts;
 }
 
 const KIND_LABEL: Record<KindName, MessageKey> = {
@@ -21,7 +24,10 @@ function cleanHost(input: string): string | null {
   const trimmed = input.trim().toLowerCase();
   if (!trimmed) return null;
   try {
-    const host = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname.replace(/^www\./, '');
+    const host = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname.replace(
+      /^www\./,
+      '',
+    );
     return /^[a-z0-9.-]+\.[a-z]{2,}$/.test(host) ? host : null;
   } catch {
     return null;
@@ -49,7 +55,9 @@ export function OptionsPanel({ ports }: { ports: OptionsPorts }) {
 
   const toggleSite = (site: string, on: boolean) =>
     update({
-      disabledSites: on ? settings.disabledSites.filter((s) => s !== site) : [...settings.disabledSites, site],
+      disabledSites: on
+        ? settings.disabledSites.filter((s) => s !== site)
+        : [...settings.disabledSites, site],
     });
 
   const addSite = async (e: Event) => {
@@ -94,7 +102,10 @@ export function OptionsPanel({ ports }: { ports: OptionsPorts }) {
                 />{' '}
                 {site}
               </label>{' '}
-              <button type="button" onClick={() => update({ extraSites: settings.extraSites.filter((s) => s !== site) })}>
+              <button
+                type="button"
+                onClick={() => update({ extraSites: settings.extraSites.filter((s) => s !== site) })}
+              >
                 {t('optRemove')}
               </button>
             </li>
@@ -121,7 +132,9 @@ export function OptionsPanel({ ports }: { ports: OptionsPorts }) {
             <input
               type="checkbox"
               checked={settings.kinds[k]}
-              onChange={(e) => update({ kinds: { ...settings.kinds, [k]: (e.target as HTMLInputElement).checked } })}
+              onChange={(e) =>
+                update({ kinds: { ...settings.kinds, [k]: (e.target as HTMLInputElement).checked } })
+              }
             />{' '}
             {t(KIND_LABEL[k])}
           </label>
@@ -183,6 +196,7 @@ export function OptionsPanel({ ports }: { ports: OptionsPorts }) {
           value={settings.channelUrl}
           onChange={(e) => update({ channelUrl: (e.target as HTMLInputElement).value.trim() })}
         />
+        {ports.sync && <SyncStatus lang={lang} ports={ports.sync} compact />}
       </section>
 
       <p class="privacy">{t('optPrivacy')}</p>
@@ -208,7 +222,8 @@ function Choice({
     <div role="radiogroup" class="choice">
       {options.map(([v, label]) => (
         <label key={v} class="row">
-          <input type="radio" name={name} value={v} checked={value === v} onChange={() => onChange(v)} /> {label}
+          <input type="radio" name={name} value={v} checked={value === v} onChange={() => onChange(v)} />{' '}
+          {label}
         </label>
       ))}
     </div>

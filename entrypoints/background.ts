@@ -10,6 +10,7 @@ import { lookupMany } from '../lib/service/lookup.ts';
 import { MemoryReader } from '../lib/store/memory-reader.ts';
 import { syncExtraSiteScripts } from './shared/extra-sites.ts';
 import { onMessage } from './shared/messaging.ts';
+import { wireSync } from './shared/sync-wiring.ts';
 
 declare const __BUNDLED_DATASET_VERSION__: number | null;
 
@@ -22,6 +23,13 @@ function toPayload(version: number, g: ReturnType<typeof gazetteerFromDataset>):
 }
 
 export default defineBackground(() => {
+  const database = createDexiePort({
+    indexedDB,
+    IDBKeyRange,
+    // Without it the browser may evict the database under disk pressure (a fresh import follows).
+    persist: () => navigator.storage?.persist?.() ?? Promise.resolve(false),
+    log: (m) => console.info(`RefLens: ${m}`),
+  });
   const service = createDataService({
     bundledVersion: __BUNDLED_DATASET_VERSION__,
     async loadBundle() {
@@ -29,13 +37,7 @@ export default defineBackground(() => {
       if (!res.ok) throw new Error(`The bundled dataset is missing from the extension (HTTP ${res.status}).`);
       return decodeBundle(new Uint8Array(await res.arrayBuffer()));
     },
-    database: createDexiePort({
-      indexedDB,
-      IDBKeyRange,
-      // Without it the browser may evict the database under disk pressure (a fresh import follows).
-      persist: () => navigator.storage?.persist?.() ?? Promise.resolve(false),
-      log: (m) => console.info(`RefLens: ${m}`),
-    }),
+    database,
     memoryReader: (d) => new MemoryReader(d),
     gazetteerOf: (d) => toPayload(d.meta.version, gazetteerFromDataset(d)),
     log: (m) => console.info(`RefLens: ${m}`),
@@ -59,6 +61,7 @@ export default defineBackground(() => {
   );
   onMessage('gazetteer', () => service.gazetteer());
   onMessage('status', () => service.status());
+  wireSync({ service, store: database.store });
 
   browser.runtime.onInstalled.addListener(() => {
     void service.ensureBundleImported();

@@ -1,6 +1,7 @@
 // The typed protocol between the content script / popup and the background.
 // One map for every context, so a change to a message breaks the build on both ends.
 import type { DocumentEntry, OrganizationEntry, PersonEntry, Post } from './dataset/schema.ts';
+import type { SyncStatusView } from './sync/describe.ts';
 
 /** A document reference as the page states it (after in-article resolution). */
 export interface DocRefQuery {
@@ -128,4 +129,8 @@ export interface ProtocolMap {
   search(req: { query: string; limit: number }): SearchResponse;
   gazetteer(): GazetteerPayload;
   status(): DatasetStatus;
+  /** Where the data sync stands (lib/sync/describe.ts says it in words). */
+  syncStatus(): SyncStatusView;
+  /** Starts a sync now (or joins the running one); answers at once, before it ends. */
+  syncNow(): SyncStatusView;
 }

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsPanel, type OptionsPorts } from '../../components/OptionsPanel.tsx';
 import { normalizeSettings } from '../../lib/settings/settings.ts';
+import { syncPorts } from '../shared/sync-ports.ts';
 import './options.css';
 
 const ports: OptionsPorts = {
@@ -15,6 +16,7 @@ const ports: OptionsPorts = {
     // Asked from the click itself: browsers grant optional permissions only on a user gesture.
     return browser.permissions.request({ origins: [`https://*.${host}/*`, `http://*.${host}/*`] });
   },
+  sync: syncPorts,
 };
 
 const app = document.getElementById('app');

@@ -34,6 +34,11 @@ export interface DataService {
   status(): Promise<DatasetStatus>;
   /** Import the bundle if the database lacks it or holds an older version (install, update, repair). */
   ensureBundleImported(): Promise<void>;
+  /**
+   * The database committed a new version (a sync): answer from it from now on,
+   * and rebuild the detector's name lists from it on the next request.
+   */
+  datasetChanged(): void;
 }
 
 function countsOf(d: Dataset): DatasetStatus['counts'] {
@@ -153,5 +158,9 @@ export function createDataService(deps: DataServiceDeps): DataService {
       return { version, built, counts, source: current?.source ?? 'none', ...state };
     },
     ensureBundleImported,
+    datasetChanged() {
+      current = { reader: deps.database.reader(), source: 'database' };
+      gazetteer = null;
+    },
   };
 }

@@ -70,6 +70,11 @@ export interface SyncRunDeps extends DownloadPorts {
   trustedKeys: readonly TrustedKey[];
   extensionVersion: string;
   files?: FileCache;
+  /**
+   * The browser's storage estimate (navigator.storage.estimate). An update that
+   * cannot fit is refused before the first write rather than halfway through it.
+   */
+  storageEstimate?(): Promise<{ quota?: number; usage?: number }>;
   limits?: Partial<SyncLimits>;
   onProgress?(p: SyncProgress): void;
   /** Awaited when a phase starts (a journal records "applying" before the first write). */
@@ -193,6 +198,7 @@ export async function runSync(channelUrl: string, deps: SyncRunDeps): Promise<Sy
       ? prepareSnapshot(files[0] as FileRef, bodies[0] as Uint8Array, manifest)
       : await prepareDeltas(plan.files, bodies, deps);
 
+  await checkRoom(deps, totalBytes);
   await deps.onPhase?.('applying', plan.target);
   const totalRecords = prepared.puts.length + prepared.removes.length;
   report({ phase: 'applying', records: 0, totalRecords });
@@ -226,6 +232,26 @@ export async function runSync(channelUrl: string, deps: SyncRunDeps): Promise<Sy
     records: totalRecords,
     resumedAt,
   };
+}
+
+/**
+ * Rows in IndexedDB take about three times the bytes of the JSON they came from
+ * (entry rows plus lookup-term rows, and the old version stays until the commit).
+ */
+export const ROOM_FACTOR = 3;
+
+async function checkRoom(deps: SyncRunDeps, bytes: number): Promise<void> {
+  const est = await deps.storageEstimate?.().catch(() => null);
+  if (!est || typeof est.quota !== 'number' || typeof est.usage !== 'number') return;
+  const free = Math.max(0, est.quota - est.usage);
+  const need = bytes * ROOM_FACTOR;
+  if (free < need) {
+    throw new SyncError(
+      'quota',
+      { size: need, free },
+      `needs about ${need} bytes, the browser allows ${free} more`,
+    );
+  }
 }
 
 async function fromCache(

@@ -141,6 +141,7 @@ describe('a sync run', () => {
         stallMs: number;
         maxFileBytes: number;
         intercept: ChannelServerOptions['intercept'];
+        estimate: { quota: number; usage: number };
       }>?,
     ];
     const faults: Fault[] = [
@@ -252,6 +253,12 @@ describe('a sync run', () => {
         },
       ],
       ['the disk is full', 'quota', () => {}, { writer: () => writerHolding(v1, { failPutAt: 1 }) }],
+      [
+        'the browser reports too little room',
+        'quota',
+        () => {},
+        { estimate: { quota: 10_000_000, usage: 9_999_000 } },
+      ],
     ];
 
     it.each(faults)('%s → %s', async (_label, code, breakIt, o = {}) => {
@@ -268,6 +275,7 @@ describe('a sync run', () => {
               stallMs: o.stallMs ?? 5000,
               ...(o.maxFileBytes ? { maxFileBytes: o.maxFileBytes } : {}),
             },
+            storageEstimate: async () => o.estimate ?? { quota: 1e12, usage: 0 },
           }),
         ),
       );
