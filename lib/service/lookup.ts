@@ -4,6 +4,7 @@
 
 import { docKey, nameKey, symbolKey } from '../dataset/keys.ts';
 import type { DocumentEntry, OrganizationEntry, PersonEntry } from '../dataset/schema.ts';
+import { joinSymbol } from '../detect/doc-ref.ts';
 import type { GazetteerDoc } from '../detect/index.ts';
 import type { CardData, DocRefQuery, LookupManyRequest, LookupRequest, RelatedLink } from '../protocol.ts';
 import { matchDocument } from '../resolve/index.ts';
@@ -22,15 +23,6 @@ export function isPerson(e: Entry): e is PersonEntry {
 }
 export function isOrganization(e: Entry): e is OrganizationEntry {
   return 'abbreviations' in e;
-}
-
-/**
- * The full symbol from the number and the part after it. Party symbols join
- * with a hyphen (12-NQ/TW); State symbols with a slash (168/2024/NĐ-CP, 1234/QĐ-TTg).
- */
-export function fullSymbol(number: string, rest: string): string {
-  const party = rest.includes('/') && !/^\d{4}\//.test(rest);
-  return `${number}${party ? '-' : '/'}${rest}`;
 }
 
 function toGazetteerDoc(d: DocumentEntry): GazetteerDoc {
@@ -52,14 +44,15 @@ async function candidateDocuments(
   date: string,
 ): Promise<DocumentEntry[]> {
   const found = new Map<string, DocumentEntry>();
-  if (ref.number) {
+  if (ref.number && ref.symbol) {
+    // matchDocument keeps only documents with this exact symbol, so asking for every
+    // document of the type and number would only read rows to throw away (thousands
+    // of "Quyết định 12" in a national-size base).
+    const bySymbol = await reader.documentsBySymbols([symbolKey(joinSymbol(ref.number, ref.symbol))]);
+    for (const list of bySymbol.values()) for (const d of list) found.set(d.id, d);
+  } else if (ref.number) {
     const byKey = await reader.documentsByKeys([docKey(ref.docType, ref.number)]);
     for (const list of byKey.values()) for (const d of list) found.set(d.id, d);
-    if (ref.symbol) {
-      const sym = symbolKey(fullSymbol(ref.number, ref.symbol));
-      const bySymbol = await reader.documentsBySymbols([sym]);
-      for (const list of bySymbol.values()) for (const d of list) found.set(d.id, d);
-    }
   } else {
     // Named documents (Luật Đất đai 2024, Bộ luật Hình sự) are found by name.
     const { results: hits } = await reader.search(text, { limit: 5, today: date });
