@@ -104,6 +104,10 @@ export interface DatasetStatus {
   source: 'bundle' | 'database' | 'none';
   importState: 'idle' | 'importing' | 'done' | 'failed';
   error: string | null;
+  /** 'quota': the disk is full (the UI says so in the reader's language); null otherwise. */
+  errorCode?: 'quota' | null;
+  /** Entries written so far by a running import. */
+  importProgress?: { done: number; total: number } | null;
 }
 
 /** Names the content script needs to detect persons and bodies, kept small on purpose. */

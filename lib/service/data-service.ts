@@ -50,7 +50,12 @@ export function createDataService(deps: DataServiceDeps): DataService {
   let gazetteer: GazetteerPayload | null = null;
   let bundle: Promise<Dataset> | null = null;
   let importing: Promise<void> | null = null;
-  const state: Pick<DatasetStatus, 'importState' | 'error'> = { importState: 'idle', error: null };
+  const state: Pick<DatasetStatus, 'importState' | 'error' | 'errorCode' | 'importProgress'> = {
+    importState: 'idle',
+    error: null,
+    errorCode: null,
+    importProgress: null,
+  };
   const log = deps.log ?? (() => {});
 
   const loadBundle = () => {
@@ -72,15 +77,20 @@ export function createDataService(deps: DataServiceDeps): DataService {
   const runImport = async (d: Dataset): Promise<void> => {
     state.importState = 'importing';
     state.error = null;
+    state.errorCode = null;
     try {
-      await deps.database.importDataset(d, () => {});
+      await deps.database.importDataset(d, (done, total) => {
+        state.importProgress = { done, total };
+      });
       current = { reader: deps.database.reader(), source: 'database' };
       gazetteer = null;
       state.importState = 'done';
+      state.importProgress = null;
       log(`dataset ${d.meta.version} imported`);
     } catch (err) {
       state.importState = 'failed';
       state.error = err instanceof Error ? err.message : String(err);
+      state.errorCode = (err as { code?: unknown } | null)?.code === 'quota' ? 'quota' : null;
       log(`import failed: ${state.error}`);
     }
   };
