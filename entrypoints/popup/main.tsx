@@ -2,8 +2,11 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { SearchPanel } from '../../components/SearchPanel.tsx';
 import { type SitePorts, SiteSwitch } from '../../components/SiteSwitch.tsx';
+import { StatusArea } from '../../components/StatusArea.tsx';
+import { SyncStatus } from '../../components/SyncStatus.tsx';
 import { normalizeSettings, siteKey } from '../../lib/settings/settings.ts';
 import { sendMessage } from '../shared/messaging.ts';
+import { syncPorts } from '../shared/sync-ports.ts';
 import './popup.css';
 
 async function activeTab() {
@@ -61,18 +64,39 @@ const sitePorts: SitePorts = {
   },
 };
 
-const app = document.getElementById('app');
-if (app) {
+// Stable references: the panel re-runs effects when these change.
+const search = (query: string) => sendMessage('search', { query, limit: 20 });
+const open = (id: string) => sendMessage('lookup', { query: { kind: 'id', id }, date: null });
+const status = () => sendMessage('status', undefined);
+
+async function start(app: HTMLElement) {
+  // Language and theme come from the settings; a failed read falls back to the defaults.
+  const settings = normalizeSettings(
+    await browser.storage.sync.get('settings').then(
+      (r) => r.settings,
+      () => undefined,
+    ),
+  );
+  const { lang, theme } = settings;
+  document.documentElement.lang = lang;
   render(
-    <>
-      <SearchPanel
-        lang="vi"
-        search={(query) => sendMessage('search', { query, limit: 20 }).then((r) => r.results)}
-        open={(id) => sendMessage('lookup', { query: { kind: 'id', id }, date: null })}
-        status={() => sendMessage('status', undefined)}
-      />
-      <SiteSwitch lang="vi" ports={sitePorts} />
-    </>,
+    <SearchPanel
+      lang={lang}
+      theme={theme}
+      search={search}
+      open={open}
+      footer={
+        <StatusArea
+          lang={lang}
+          status={status}
+          sync={<SyncStatus lang={lang} ports={syncPorts} compact />}
+          site={<SiteSwitch lang={lang} ports={sitePorts} />}
+        />
+      }
+    />,
     app,
   );
 }
+
+const app = document.getElementById('app');
+if (app) void start(app);
