@@ -76,11 +76,11 @@ const smallMs = time(() => {
 const mentions = detFull.detect(text).length;
 
 // A naive single alternation of every name (what a hand-rolled highlighter does).
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const allNames = [...full.persons.flatMap((p) => p.names), ...full.organizations.flatMap((o) => o.names)]
   .filter((n) => n.length > 2)
   .sort((a, b) => b.length - a.length);
-const naive = new RegExp(allNames.map(escape).join('|'), 'gu');
+const naive = new RegExp(allNames.map(escapeRegExp).join('|'), 'gu');
 const naiveText = text.slice(0, 1_000_000);
 const naiveMs = time(() => {
   sink ^= [...naiveText.matchAll(naive)].length;
@@ -105,10 +105,18 @@ let markMs = 0;
   const win = freshDom();
   // mark.js is a UMD script that reads window/document globals.
   const ctx = win as unknown as Record<string, unknown>;
-  new (win as unknown as { Function: FunctionConstructor }).Function('window', 'document', markSource).call(ctx, win, win.document);
+  new (win as unknown as { Function: FunctionConstructor }).Function('window', 'document', markSource).call(
+    ctx,
+    win,
+    win.document,
+  );
   const Mark = ctx.Mark as new (el: unknown) => { mark(words: string[], opts: object): void };
   const t0 = performance.now();
-  new Mark(win.document.body).mark(markNames, { separateWordSearch: false, accuracy: 'exactly', diacritics: false });
+  new Mark(win.document.body).mark(markNames, {
+    separateWordSearch: false,
+    accuracy: 'exactly',
+    diacritics: false,
+  });
   markMs = performance.now() - t0;
   await win.happyDOM.close();
 }
@@ -139,18 +147,34 @@ const domMb = mb(domText);
 const markRate = domMb / (markMs / 1000);
 const domRate = domMb / (domMs / 1000);
 const f = (x: number, d = 1) => x.toFixed(d);
-console.log(`text: ${f(size, 2)} MB assembled from ${paragraphs.length} fixture paragraphs; ${mentions} mentions found`);
-console.log(`name lists: full ${nameCount(full)} names (${full.persons.length} persons, ${full.organizations.length} bodies/places); small ${nameCount(small)} names`);
+console.log(
+  `text: ${f(size, 2)} MB assembled from ${paragraphs.length} fixture paragraphs; ${mentions} mentions found`,
+);
+console.log(
+  `name lists: full ${nameCount(full)} names (${full.persons.length} persons, ${full.organizations.length} bodies/places); small ${nameCount(small)} names`,
+);
 console.log('');
 console.log('what                                   MB/s     ms');
-console.log(`bare charCodeAt pass (floor)          ${f(floorThroughput).padStart(7)} ${f(floorMs).padStart(7)}`);
+console.log(
+  `bare charCodeAt pass (floor)          ${f(floorThroughput).padStart(7)} ${f(floorMs).padStart(7)}`,
+);
 console.log(`RefLens, full name lists              ${f(throughput).padStart(7)} ${f(fullMs).padStart(7)}`);
-console.log(`RefLens, 100 names                    ${f(size / (smallMs / 1000)).padStart(7)} ${f(smallMs).padStart(7)}`);
-console.log(`naive alternation regex, all names    ${f(mb(naiveText) / (naiveMs / 1000)).padStart(7)} ${f(naiveMs).padStart(7)}  (1 MB)`);
-console.log(`mark.js, 300 names, DOM               ${f(markRate, 3).padStart(7)} ${f(markMs).padStart(7)}  (${f(domMb, 2)} MB)`);
-console.log(`RefLens, DOM → marked ranges          ${f(domRate).padStart(7)} ${f(domMs).padStart(7)}  (${f(domMb, 2)} MB)`);
+console.log(
+  `RefLens, 100 names                    ${f(size / (smallMs / 1000)).padStart(7)} ${f(smallMs).padStart(7)}`,
+);
+console.log(
+  `naive alternation regex, all names    ${f(mb(naiveText) / (naiveMs / 1000)).padStart(7)} ${f(naiveMs).padStart(7)}  (1 MB)`,
+);
+console.log(
+  `mark.js, 300 names, DOM               ${f(markRate, 3).padStart(7)} ${f(markMs).padStart(7)}  (${f(domMb, 2)} MB)`,
+);
+console.log(
+  `RefLens, DOM → marked ranges          ${f(domRate).padStart(7)} ${f(domMs).padStart(7)}  (${f(domMb, 2)} MB)`,
+);
 console.log('');
-console.log(`ratio to the bare pass: ${f(fullMs / floorMs, 2)}×; speed-up over mark.js: ${f(domRate / markRate, 0)}×`);
+console.log(
+  `ratio to the bare pass: ${f(fullMs / floorMs, 2)}×; speed-up over mark.js: ${f(domRate / markRate, 0)}×`,
+);
 if (sink === 42.5) console.log('');
 console.log(
   `throughput_mb_s=${f(throughput)} floor_ratio=${f(fullMs / floorMs, 2)} speedup_vs_markjs=${f(domRate / markRate, 0)}`,

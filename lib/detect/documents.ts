@@ -53,7 +53,7 @@ const YEAR_SYMBOL_RE = new RegExp(`${SP}/${SP}((?:19|20)\\d{2})(?![\\d/A-Za-zĐ�
 // "nghị quyết 70-71-72": numbers joined by dashes, each its own document.
 const DASH_ENUM_RE = /-(\d{1,5})(?![\d/A-Za-zĐđ-])|-(\d{1,5})(?=-\d)/y;
 const ENUM_RE = new RegExp(
-  `${SP}(?:,${SP}(?:và${SP})?|;${SP}|và${SP}|&${SP})(?:(?:số)${SP})?(\\d{1,5})(?![\\d,.]\\d|/\\d)`,
+  `${SP}(?:,${SP}(?:và${SP})?|;${SP}|và${SP}|&${SP})(?:(?:số)${SP})?(\\d{1,5})(?![\\d,.]\\d)`,
   'y',
 );
 
@@ -399,7 +399,12 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       const numStart = m.index + m[0].length - n.length;
       let e = m.index + m[0].length;
       const s = readSymbol(text, e);
-      if (!s && (/^(19|20)\d{2}$/.test(n) || countsSomething(text, e) || typeWordAt(text, e))) break;
+      // "…, 16/3/2022": a number followed by a slash that is not a symbol is a date.
+      if (
+        !s &&
+        (text[e] === '/' || /^(19|20)\d{2}$/.test(n) || countsSomething(text, e) || typeWordAt(text, e))
+      )
+        break;
       if (s) e = s.end;
       // A new type word right after means the list has moved on ("…, 12 Nghị định").
       const r = newRef(docType);
@@ -408,6 +413,8 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       hits.push({ start: numStart, end: e, ref: r, weak: first.weak });
       pos = e;
     }
+    // A list of numbers after a type word is a list of references, whatever the case.
+    if (hits.length > 1) for (const h of hits) h.weak = false;
     // Members share what the list states once: a trailing Party symbol's suffix, the context.
     const last = hits[hits.length - 1] as DocHit;
     const partySuffix =

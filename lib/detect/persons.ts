@@ -164,6 +164,9 @@ export function createPersonGrammar(
       if (count > 4) return null;
     }
     if (count < 2) return null;
+    // Two capitalised syllables after a post are as often a body ("Bộ trưởng Công Thương") as a
+    // name; an unlisted two-syllable name must start with a surname.
+    if (count === 2 && !SURNAMES.has(text.slice(pos, nextWord(text, pos)?.[1] ?? pos))) return null;
     return { end, entity: null };
   };
 

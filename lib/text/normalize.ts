@@ -57,11 +57,13 @@ export function normalizeText(src: string): NormalizedText {
     if (code >= 0xd800 && code <= 0xdbff && j < n) j++;
     let hasMarks = false;
     let k = j;
-    while (k < n) {
-      const c = src.charCodeAt(k);
-      if (isCombining(c)) hasMarks = true;
-      else if (!isDropped(c)) break;
-      k++;
+    // The cluster ends after its last mark: an invisible character after it stays outside.
+    for (let q = j; q < n; q++) {
+      const c = src.charCodeAt(q);
+      if (isCombining(c)) {
+        hasMarks = true;
+        k = q + 1;
+      } else if (!isDropped(c)) break;
     }
     if (hasMarks) {
       let cluster = '';

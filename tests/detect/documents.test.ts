@@ -1,0 +1,250 @@
+// The document grammar, table-driven over the shapes of issue 3 and the seeds.
+import { describe, expect, it } from 'vitest';
+import { createDetector, type DocumentMention } from '../../lib/detect/index.ts';
+import { gazetteer } from '../fixtures/detect/gazetteer.ts';
+
+const detector = createDetector(gazetteer);
+const docs = (text: string, date?: string) =>
+  detector.detect(text, date ? { date } : {}).filter((m): m is DocumentMention => m.kind === 'document');
+
+type Expect = Partial<{
+  docType: string;
+  number: string | null;
+  symbol: string | null;
+  year: number | null;
+  issuer: string | null;
+  date: string | null;
+  subject: string;
+  name: string;
+}>;
+
+describe('document references', () => {
+  it.each<[string, string, string[], Expect?]>([
+    [
+      'Party symbol',
+      'Theo Nghị quyết số 12-NQ/TW ngày 16/3/2022 của Bộ Chính trị về đẩy mạnh xây dựng lực lượng.',
+      ['Nghị quyết số 12-NQ/TW'],
+      {
+        docType: 'Nghị quyết',
+        number: '12',
+        symbol: 'NQ/TW',
+        year: 2022,
+        issuer: 'Bộ Chính trị',
+        date: '2022-03-16',
+        subject: 'về đẩy mạnh xây dựng lực lượng',
+      },
+    ],
+    [
+      '"số:" and a local Party symbol',
+      'Kế hoạch số: 118-KH/ĐUCA được triển khai.',
+      ['Kế hoạch số: 118-KH/ĐUCA'],
+      { symbol: 'KH/ĐUCA', issuer: 'Đảng ủy Công an Trung ương' },
+    ],
+    [
+      'guidance of a central board',
+      'Hướng dẫn số 01-HD/BTCTW',
+      ['Hướng dẫn số 01-HD/BTCTW'],
+      { number: '01', symbol: 'HD/BTCTW', issuer: 'Ban Tổ chức Trung ương' },
+    ],
+    [
+      'Party regulation QĐi',
+      'Quy định 07-QĐi/TW về xử lý kỷ luật',
+      ['Quy định 07-QĐi/TW'],
+      { symbol: 'QĐi/TW' },
+    ],
+    [
+      'State decree, issuer from the symbol',
+      'Nghị định 168/2024/NĐ-CP có hiệu lực.',
+      ['Nghị định 168/2024/NĐ-CP'],
+      { symbol: '2024/NĐ-CP', year: 2024, issuer: 'Chính phủ' },
+    ],
+    [
+      'circular of a ministry',
+      'Thông tư số 24/2023/TT-BCA',
+      ['Thông tư số 24/2023/TT-BCA'],
+      { issuer: 'Bộ Công an', year: 2023 },
+    ],
+    [
+      'PM decision',
+      'Quyết định số 1234/QĐ-TTg',
+      ['Quyết định số 1234/QĐ-TTg'],
+      { symbol: 'QĐ-TTg', issuer: 'Thủ tướng Chính phủ' },
+    ],
+    [
+      'directive without year',
+      'Chỉ thị 04/CT-BCA',
+      ['Chỉ thị 04/CT-BCA'],
+      { symbol: 'CT-BCA', issuer: 'Bộ Công an' },
+    ],
+    [
+      'National Assembly law and resolution',
+      'Luật số 31/2024/QH15 và Nghị quyết số 202/2025/QH15',
+      ['Luật số 31/2024/QH15', 'Nghị quyết số 202/2025/QH15'],
+      { issuer: 'Quốc hội' },
+    ],
+    [
+      'joint circular',
+      'Thông tư liên tịch số 01/2021/TTLT-BCA-BQP',
+      ['Thông tư liên tịch số 01/2021/TTLT-BCA-BQP'],
+      { docType: 'Thông tư liên tịch', symbol: '2021/TTLT-BCA-BQP' },
+    ],
+    [
+      'spaces and dashes inside a symbol',
+      'Nghị quyết số 12 – NQ / TW',
+      ['Nghị quyết số 12 – NQ / TW'],
+      { symbol: 'NQ/TW' },
+    ],
+    [
+      'lower-case type with "số"',
+      'thực hiện quyết định số 90 của Ban Bí thư',
+      ['quyết định số 90'],
+      { docType: 'Quyết định', number: '90', issuer: 'Ban Bí thư', symbol: 'QĐ/TW' },
+    ],
+    ['abbreviated type', 'NQ 57 đặt yêu cầu mới', ['NQ 57'], { docType: 'Nghị quyết', number: '57' }],
+    [
+      'date written out',
+      'Nghị quyết số 21-NQ/TW ngày 16 tháng 6 năm 2022',
+      ['Nghị quyết số 21-NQ/TW'],
+      { date: '2022-06-16', year: 2022 },
+    ],
+    [
+      'date with dashes',
+      'Chỉ thị số 05-CT/TW ngày 15-5-2016 của Bộ Chính trị',
+      ['Chỉ thị số 05-CT/TW'],
+      { date: '2016-05-15', issuer: 'Bộ Chính trị' },
+    ],
+    [
+      'issuer with a term',
+      'Kết luận số 21-KL/TW của Ban Chấp hành Trung ương Đảng khóa XIII',
+      ['Kết luận số 21-KL/TW'],
+      { issuer: 'Ban Chấp hành Trung ương Đảng' },
+    ],
+    [
+      'issuer and date before',
+      'Ngày 16/3/2022, Bộ Chính trị đã ban hành Nghị quyết số 12 về đẩy mạnh',
+      ['Nghị quyết số 12'],
+      { issuer: 'Bộ Chính trị', year: 2022, symbol: 'NQ/TW' },
+    ],
+    [
+      'an office as issuer',
+      'Thủ tướng Chính phủ đã ban hành Công điện số 20/CĐ-TTg',
+      ['Công điện số 20/CĐ-TTg'],
+      { issuer: 'Thủ tướng Chính phủ' },
+    ],
+    [
+      'Công văn starting with the issuer',
+      'Công văn số 969/TTg-KGVX',
+      ['Công văn số 969/TTg-KGVX'],
+      { issuer: 'Thủ tướng Chính phủ' },
+    ],
+    [
+      'year-only symbol',
+      'theo Quyết định 02/2020 của UBND',
+      ['Quyết định 02/2020'],
+      { symbol: '2020', year: 2020 },
+    ],
+  ])('%s', (_name, text, spans, fields) => {
+    const found = docs(text);
+    expect(found.map((m) => m.text)).toEqual(spans);
+    if (fields) expect(found[0]?.ref).toMatchObject(fields);
+  });
+
+  it.each<[string, string, string[]]>([
+    [
+      'enumeration sharing a Party symbol',
+      'các Nghị quyết số 18, 19-NQ/TW của Ban Chấp hành Trung ương',
+      ['Nghị quyết số 18', '19-NQ/TW'],
+    ],
+    [
+      'enumeration of short forms',
+      'Nghị quyết 57, 59, 66 và 68 của Bộ Chính trị',
+      ['Nghị quyết 57', '59', '66', '68'],
+    ],
+    [
+      'numbers joined by dashes',
+      'các nghị quyết 70-71-72 và Nghị quyết số 70-NQ/TW',
+      ['nghị quyết 70', '71', '72', 'Nghị quyết số 70-NQ/TW'],
+    ],
+    ['a count after "và" ends the list', 'Nghị quyết 59 và 3 nghị quyết khác', ['Nghị quyết 59']],
+    [
+      'State enumeration, each its own symbol',
+      'Nghị định số 100/2019/NĐ-CP và 123/2021/NĐ-CP',
+      ['Nghị định số 100/2019/NĐ-CP', '123/2021/NĐ-CP'],
+    ],
+  ])('%s', (_name, text, spans) => {
+    expect(docs(text).map((m) => m.text)).toEqual(spans);
+  });
+
+  it('gives enumerated members the shared suffix and issuer', () => {
+    const [a, b] = docs('các Nghị quyết số 18, 19-NQ/TW của Ban Chấp hành Trung ương khóa XII');
+    expect(a?.ref).toMatchObject({
+      number: '18',
+      symbol: 'NQ/TW',
+      issuer: 'Ban Chấp hành Trung ương',
+      term: 'XII',
+    });
+    expect(b?.ref).toMatchObject({ number: '19', symbol: 'NQ/TW' });
+  });
+
+  it.each<[string, string, Expect]>([
+    ['law with year', 'Luật Đất đai 2024 quy định', { docType: 'Luật', name: 'Luật Đất đai', year: 2024 }],
+    ['law with "năm"', 'theo Luật Đất đai năm 2024,', { name: 'Luật Đất đai', year: 2024 }],
+    ['code', 'Bộ luật Hình sự quy định', { docType: 'Bộ luật', name: 'Bộ luật Hình sự' }],
+    [
+      'constitution',
+      'Hiến pháp năm 2013 khẳng định',
+      { docType: 'Hiến pháp', name: 'Hiến pháp năm 2013', year: 2013 },
+    ],
+    ['a law with a comma', 'Luật Phòng, chống tham nhũng được sửa', { name: 'Luật Phòng, chống tham nhũng' }],
+    [
+      'a law shortened by the text',
+      'phổ biến Luật Trật tự, an toàn giao thông đến người dân',
+      { name: 'Luật Trật tự, an toàn giao thông đường bộ' },
+    ],
+    [
+      'plenum resolution',
+      'Nghị quyết Trung ương 4 khóa XII về xây dựng Đảng',
+      { name: 'Nghị quyết Trung ương 4 khóa XII' },
+    ],
+    ['congress resolution', 'Nghị quyết Đại hội XIII của Đảng', { name: 'Nghị quyết Đại hội lần thứ XIII' }],
+    ['scheme by number', 'Đề án 06 của Chính phủ', { docType: 'Đề án', number: '06' }],
+  ])('named document: %s', (_name, text, fields) => {
+    const [m] = docs(text);
+    expect(m?.ref).toMatchObject(fields);
+  });
+
+  it('reads "Nghị quyết Trung ương 4 khóa XI, khóa XII" as two resolutions', () => {
+    expect(docs('Nghị quyết Trung ương 4 khóa XI, khóa XII').map((m) => m.ref.name)).toEqual([
+      'Nghị quyết Trung ương 4 khóa XI',
+      'Nghị quyết Trung ương 4 khóa XII',
+    ]);
+  });
+
+  it('reads a law amending several as one law', () => {
+    const text =
+      'dự thảo Luật sửa đổi, bổ sung một số điều của Bộ luật Hình sự, Luật Phá sản và Luật Hòa giải ở cơ sở.';
+    expect(docs(text).map((m) => m.text)).toEqual([
+      'Luật sửa đổi, bổ sung một số điều của Bộ luật Hình sự, Luật Phá sản và Luật Hòa giải ở cơ sở',
+    ]);
+  });
+
+  it.each([
+    [
+      'verbs and common nouns',
+      'quyết định thành lập tổ công tác, kết luận hội nghị, hướng dẫn người dân, kế hoạch năm 2025',
+    ],
+    ['articles and clauses', 'theo Điều 5, khoản 2 Điều 7 của luật'],
+    ['roads, ordinals, counts', 'trên Quốc lộ 1A, lần thứ 12, 12 tỉnh phía Bắc'],
+    ['dates, phones, prices', 'ngày 16/3/2022, đường dây nóng 0692324026, giá 25.000 đồng'],
+    ['a bare type word', 'Nghị quyết đã đi vào cuộc sống; nghị quyết này rất quan trọng'],
+    ['a newspaper name', 'báo Pháp Luật TP.HCM đưa tin'],
+    ['a year after a type', 'Kế hoạch 2025 của ngành'],
+    ['a count after a type', 'Nghị quyết 3 năm qua đã đi vào cuộc sống'],
+  ])('not a reference: %s', (_name, text) => {
+    expect(docs(text).map((m) => m.text)).toEqual([]);
+  });
+
+  it('drops a lower-case bare short form that no citation supports', () => {
+    expect(docs('các nghị quyết 12 điểm mới').map((m) => m.text)).toEqual([]);
+  });
+});

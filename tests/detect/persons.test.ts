@@ -1,0 +1,120 @@
+// Officials: listed names, titles before and after, and the people news names but does not mean.
+import { describe, expect, it } from 'vitest';
+import { createDetector, type PersonMention } from '../../lib/detect/index.ts';
+import { gazetteer } from '../fixtures/detect/gazetteer.ts';
+
+const detector = createDetector(gazetteer);
+const persons = (text: string) =>
+  detector.detect(text).filter((m): m is PersonMention => m.kind === 'person');
+
+describe('persons', () => {
+  it.each<[string, string, string, string[]]>([
+    ['rank before a listed name', 'Đại tướng Tô Lâm chủ trì', 'Tô Lâm', ['Đại tướng']],
+    [
+      'rank before an unknown name',
+      'Thượng tá Nguyễn Hồng Phong phát biểu',
+      'Nguyễn Hồng Phong',
+      ['Thượng tá'],
+    ],
+    [
+      'post and body before the name',
+      'Bộ trưởng Bộ Công an Lương Tam Quang yêu cầu',
+      'Lương Tam Quang',
+      ['Bộ trưởng Bộ Công an'],
+    ],
+    [
+      'post with level before the name',
+      'Chủ tịch UBND tỉnh Võ Trọng Hải cho biết',
+      'Võ Trọng Hải',
+      ['Chủ tịch UBND tỉnh'],
+    ],
+    [
+      'titles listed before the name',
+      'Tổng Bí thư, Chủ tịch nước Tô Lâm phát biểu',
+      'Tô Lâm',
+      ['Tổng Bí thư', 'Chủ tịch nước'],
+    ],
+    [
+      'titles after the name',
+      'Thượng tướng Trần Quốc Tỏ, Ủy viên Trung ương Đảng, Phó Bí thư Đảng ủy Công an Trung ương, Thứ trưởng Bộ Công an dự',
+      'Trần Quốc Tỏ',
+      [
+        'Thượng tướng',
+        'Ủy viên Trung ương Đảng',
+        'Phó Bí thư Đảng ủy Công an Trung ương',
+        'Thứ trưởng Bộ Công an',
+      ],
+    ],
+    [
+      'comrade',
+      'đồng chí Trương Thị Mai, Thường trực Ban Bí thư',
+      'Trương Thị Mai',
+      ['Thường trực Ban Bí thư'],
+    ],
+    [
+      'lower-case titles after the name',
+      'ông Đào Công Thiên, tỉnh ủy viên, Phó chủ tịch UBND tỉnh',
+      'Đào Công Thiên',
+      ['tỉnh ủy viên', 'Phó chủ tịch UBND tỉnh'],
+    ],
+    [
+      'a title with its body in parentheses',
+      'Phó Cục trưởng Cục Cảnh sát giao thông (Bộ Công an) Nguyễn Văn Bình',
+      'Nguyễn Văn Bình',
+      ['Phó Cục trưởng Cục Cảnh sát giao thông (Bộ Công an)'],
+    ],
+  ])('%s', (_name, text, name, titles) => {
+    const [p] = persons(text);
+    expect(p?.name).toBe(name);
+    expect(p?.titles).toEqual(titles);
+  });
+
+  it('keeps each title with its own person', () => {
+    const found = persons(
+      'đồng chí Nguyễn Văn Minh, Phó Chủ tịch UBND tỉnh và Thiếu tướng Hoàng Quốc Bảo, Giám đốc Công an tỉnh',
+    );
+    expect(found.map((p) => [p.name, p.titles])).toEqual([
+      ['Nguyễn Văn Minh', ['Phó Chủ tịch UBND tỉnh']],
+      ['Hoàng Quốc Bảo', ['Thiếu tướng', 'Giám đốc Công an tỉnh']],
+    ]);
+  });
+
+  it('finds a person named once with titles wherever the name recurs, with all the titles', () => {
+    const text =
+      'Đại tướng Tô Lâm, Bộ trưởng Bộ Công an dự. Sau đó, Tô Lâm nhấn mạnh. Bộ trưởng Tô Lâm yêu cầu.';
+    const found = persons(text);
+    expect(found).toHaveLength(3);
+    for (const p of found) expect(p.titles).toEqual(['Đại tướng', 'Bộ trưởng Bộ Công an']);
+  });
+
+  it('finds "ông Hiển" once the article has named Nguyễn Đức Hiển', () => {
+    const found = persons(
+      'Ông Nguyễn Đức Hiển, Phó Bí thư Tỉnh ủy, được điều động. Ông Hiển từng công tác ở Trung ương.',
+    );
+    expect(found.map((p) => [p.text, p.name])).toEqual([
+      ['Nguyễn Đức Hiển', 'Nguyễn Đức Hiển'],
+      ['Hiển', 'Nguyễn Đức Hiển'],
+    ]);
+  });
+
+  it('gives a name several listed people share no entity, one listed person its id', () => {
+    expect(persons('Đại tướng Tô Lâm')[0]?.entity).toBe('p:to-lam');
+    expect(persons('Thiếu tướng Nguyễn Văn An')[0]?.entity).toBeNull();
+  });
+
+  it.each([
+    ['a byline', 'Tin, ảnh: Thu Phong'],
+    ['a photo credit', 'Đoàn công tác làm việc. (Ảnh: Hoàng Hà)'],
+    ['a street', 'trên đường Nguyễn Trãi, phố Lê Lợi'],
+    ['a doctrine', 'học tập tư tưởng Hồ Chí Minh'],
+    ['a private person with no title', 'anh Nguyễn Văn Tèo bán hàng ở chợ'],
+    ['a defendant', 'bị cáo Vũ Huy Hoàng, cựu Bộ trưởng Công Thương, được giảm án'],
+    ['a suspect named with others', 'khởi tố 84 bị can, trong đó có ông Phan Văn Vĩnh, cựu Tổng cục trưởng'],
+    ['a title with no name', 'Bộ trưởng Bộ Công an yêu cầu các đơn vị'],
+    ['an honorific alone', 'Ông Trần Văn Nam cho biết thêm'],
+  ])('not an official: %s', (_name, text) => {
+    const found = persons(text).map((p) => p.text);
+    // An honorific with an unknown, untitled name is a private person until a title says otherwise.
+    expect(found).toEqual([]);
+  });
+});
