@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  boxOfText,
   hoverText,
   launchWithExtension,
-  readCardText,
   ROOT,
+  readCardText,
   type StaticServer,
   serveDirectory,
   waitForCard,
@@ -64,14 +65,9 @@ describe('the spine in Chromium', () => {
   });
 
   it('keeps the card open while the pointer moves into it, and Esc closes it', async () => {
-    // The card sits below the mark: travel down into it within the grace period.
-    const mark = await page.evaluate(() => {
-      const p = document.getElementById('p1');
-      const r = p?.getBoundingClientRect();
-      return r ? { x: r.left + 60, y: r.bottom } : null;
-    });
-    expect(mark).not.toBeNull();
-    await page.mouse.move(mark!.x, mark!.y + 40, { steps: 5 });
+    // The card sits below the mark: travel straight down into it within the grace period.
+    const mark = await boxOfText(page, 'Nghị quyết số 12-NQ/TW');
+    await page.mouse.move(mark.x + mark.width / 2, mark.y + mark.height + 40, { steps: 5 });
     await page.waitForTimeout(600);
     expect(await readCardText(page)).toContain('12-NQ/TW');
     await page.keyboard.press('Escape');
