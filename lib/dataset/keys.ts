@@ -7,14 +7,24 @@
  * old/new tone-placement difference, hoà/hòa), đ → d, lower case, one space.
  */
 export function fold(text: string): string {
-  return text
+  const hit = folded.get(text);
+  if (hit !== undefined) return hit;
+  const f = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]+/g, ' ')
     .trim();
+  // Short strings (issuers, types, symbols) recur on every page: remember them.
+  if (text.length <= 80) {
+    if (folded.size > 20_000) folded.clear();
+    folded.set(text, f);
+  }
+  return f;
 }
+
+const folded = new Map<string, string>();
 
 /** Abbreviations news uses for document types, folded, mapped to the folded full type. */
 const TYPE_ABBREVIATIONS: Record<string, string> = {
@@ -56,5 +66,8 @@ export function symbolKey(symbol: string): string {
 
 /** Key for names of persons and bodies. */
 export function nameKey(name: string): string {
-  return fold(name).replace(/[.,;:()"'“”]/g, '').replace(/ +/g, ' ').trim();
+  return fold(name)
+    .replace(/[.,;:()"'“”]/g, '')
+    .replace(/ +/g, ' ')
+    .trim();
 }

@@ -107,8 +107,18 @@ export interface DetectOptions {
   date?: string | null;
 }
 
+/** One detection in progress, worked in slices. */
+export interface DetectionRun {
+  /** Works until `keepGoing()` returns false or the work is done; true when done. */
+  step(keepGoing: () => boolean): boolean;
+  /** The mentions (finishing the work first if need be). */
+  result(): Mention[];
+}
+
 export interface Detector {
   detect(text: string, opts?: DetectOptions): Mention[];
+  /** The same detection, to be worked in slices between which the page gets the thread. */
+  start(text: string, opts?: DetectOptions): DetectionRun;
 }
 
 /** Law names as news writes them: the dataset title without its year. */
@@ -172,6 +182,8 @@ const SUSPECT_BEFORE = new RegExp(
 
 // "ông Hiển", "bà Mai": a given name alone after the honorific, not followed by more of a name.
 const GIVEN_NAME_RE = /((?:^|[^\p{L}])(?:ông|bà|Ông|Bà)\s+)(\p{Lu}\p{Ll}{0,6})(?![\p{L}])(?!\s+\p{Lu})/gu;
+
+const SUSPECT_CUE = /bị cáo|bị can|nghi phạm|nghi can|phạm nhân|đối tượng|khởi tố|truy tố|tạm giam/i;
 
 /** The sentence up to `pos` (at most 160 characters back). */
 function sentenceBefore(t: string, pos: number): string {
@@ -330,7 +342,12 @@ export function createDetector(g: Gazetteer): Detector {
     return live.length === 1 ? (live[0] as string) : null;
   };
 
-  const detect = (original: string, opts: DetectOptions = {}): Mention[] => {
+  /**
+   * Detection in slices: `step(keepGoing)` works until `keepGoing()` says stop (checked
+   * every few dozen trigger points) and returns true when done, so a content script can
+   * yield to the page between slices and a 1 MB page never blocks it for long.
+   */
+  const start = (original: string, opts: DetectOptions = {}): DetectionRun => {
     const date = opts.date ?? null;
     const norm = normalizeText(original);
     const t = norm.text;
@@ -342,21 +359,23 @@ export function createDetector(g: Gazetteer): Detector {
     // 2. Bodies and places (issuers and titles are read against them).
     const bodyHits: BodyHit[] = [];
     let bodyEnd = 0;
-    for (const pos of triggers) {
-      if (pos < bodyEnd) continue;
+    const bodyStep = (pos: number) => {
+      if (pos < bodyEnd) return;
       const hit = bodies.matchAt(t, pos);
       if (hit) {
         bodyHits.push(hit);
         bodyEnd = hit.end;
       }
-    }
+    };
     const orgStarts = new Map<number, BodyHit>();
     const orgEnds = new Map<number, BodyHit>();
-    for (const b of bodyHits) {
-      if (b.kind !== 'organization') continue;
-      orgStarts.set(b.start, b);
-      orgEnds.set(b.end, b);
-    }
+    const indexBodies = () => {
+      for (const b of bodyHits) {
+        if (b.kind !== 'organization') continue;
+        orgStarts.set(b.start, b);
+        orgEnds.set(b.end, b);
+      }
+    };
     const issuers: IssuerIndex = {
       startingAt: (p) => {
         const b = orgStarts.get(p);
@@ -392,33 +411,29 @@ export function createDetector(g: Gazetteer): Detector {
       return true;
     };
     let orgIndex = 0;
-    for (const pos of triggers) {
-      if (pos < taken) continue;
+    const bodyAtPos = { startingAt: (p: number) => orgStarts.get(p) };
+    const docPersonStep = (pos: number) => {
+      if (pos < taken) return;
       // Inside a body ("Bộ Chính trị" at "Chính") no document or person starts.
       while (orgIndex < bodyHits.length && (bodyHits[orgIndex] as BodyHit).end <= pos) orgIndex++;
       const inBody = bodyHits[orgIndex];
-      if (inBody && inBody.kind === 'organization' && inBody.start < pos) continue;
+      if (inBody && inBody.kind === 'organization' && inBody.start < pos) return;
       const c = t.charCodeAt(pos);
       if (c >= 0x30 && c <= 0x39) {
         // "quyết định số 90", "nghị định 168/2024/NĐ-CP": a lower-case type word before the number.
         const typed = lowercaseTypeBefore(t, pos);
-        if (typed && typed.start >= taken && tryDocAt(typed.start, typed.end, typed.type)) continue;
-        continue;
+        if (typed && typed.start >= taken) tryDocAt(typed.start, typed.end, typed.type);
+        return;
       }
-      let found = false;
       for (const m of types.hasFirst(wordHashAt(t, pos)) ? types.matchAt(t, pos) : []) {
-        if (tryDocAt(pos, m.end, m.payloads[0] as Parameters<typeof docs.parseAt>[3])) {
-          found = true;
-          break;
-        }
+        if (tryDocAt(pos, m.end, m.payloads[0] as Parameters<typeof docs.parseAt>[3])) return;
       }
-      if (found) continue;
-      const person = persons.matchAt(t, pos, { startingAt: (p) => orgStarts.get(p) });
+      const person = persons.matchAt(t, pos, bodyAtPos);
       if (person) {
         personHits.push(person);
         taken = person.consumed;
       }
-    }
+    };
 
     function lowercaseTypeBefore(text: string, numPos: number) {
       // Walk back over "số"/"số:" and up to three words for a type word.
@@ -439,126 +454,147 @@ export function createDetector(g: Gazetteer): Detector {
       return null;
     }
 
-    // 4. A person named once with titles is the same person wherever the name recurs.
-    const docSpans = docHits.map((d) => ({ start: d.start, end: d.end }));
-    // Bodies on a photo credit or as the closing signature ("Ảnh: Doãn Tấn - TTXVN",
-    // "TTXVN") are the news source, not news.
-    const orgSpans = bodyHits.filter(
-      (b) =>
-        b.kind === 'organization' && freeOf(docSpans, b) && !onCreditLine(t, b.start) && !signatureLine(t, b),
-    );
-    // Suspects and defendants are not news subjects as officials, even former ones: a name
-    // the article calls "bị cáo"/"bị can" (or says is prosecuted) is dropped everywhere.
-    const suspects = new Set<string>();
-    personHits.sort((a, b) => a.start - b.start);
-    personHits.forEach((p, i) => {
-      const prev = personHits[i - 1];
-      // "bị cáo Lâm Nguyên Khôi và Lê Quang Minh": a name joined to a suspect's is one too.
-      const joined =
-        prev &&
-        suspects.has(prev.name) &&
-        /^\s*(?:\([^)]{0,160}\))?\s*(?:,|;|và)\s*(?:ông\s+|bà\s+)?$/.test(t.slice(prev.end, p.start));
-      if (joined || SUSPECT_BEFORE.test(sentenceBefore(t, p.start))) suspects.add(p.name);
-    });
-    for (let i = personHits.length - 1; i >= 0; i--)
-      if (suspects.has((personHits[i] as PersonHit).name)) personHits.splice(i, 1);
+    // The work after the grammars, in steps the run can pause between.
+    let docSpans: Span[] = [];
+    let orgSpans: BodyHit[] = [];
     const known = new Map<string, { titles: string[]; entity: string | null }>();
-    for (const p of personHits) {
-      const k = known.get(p.name) ?? { titles: [], entity: p.entity };
-      for (const title of p.titles) addTitle(k.titles, title);
-      k.entity ??= p.entity;
-      known.set(p.name, k);
-    }
-    const personSpans: Span[] = personHits
-      .map((p) => ({ start: p.start, end: p.end }))
-      .sort((a, b) => a.start - b.start);
+    let personSpans: Span[] = [];
     const extra: PersonHit[] = [];
-    for (const name of known.keys()) {
-      for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + name.length)) {
-        const end = at + name.length;
-        if ((at > 0 && isWordChar(t.charCodeAt(at - 1))) || (end < n && isWordChar(t.charCodeAt(end))))
-          continue;
-        const span = { start: at, end };
-        if (!freeOf(personSpans, span) || !freeOf(docSpans, span) || !freeOf(orgSpans, span)) continue;
-        const prev = previousWord(t, at);
-        if (prev && NOT_PERSON_BEFORE.has(t.slice(prev[0], prev[1]))) continue;
-        const after = persons.titlesAfter(t, end, { startingAt: (p) => orgStarts.get(p) });
-        const k = known.get(name);
-        if (k) for (const title of after.titles) addTitle(k.titles, title);
-        extra.push({
-          start: at,
-          end,
-          name,
-          titles: [],
-          entity: k?.entity ?? null,
-          titled: false,
-          consumed: end,
-        });
-      }
-    }
-    // "Ông Hiển từng là …": a person the article has named in full, by given name alone.
-    const byGiven = new Map<string, string | null>();
-    for (const name of known.keys()) {
-      const given = name.split(' ').pop() as string;
-      if (name.includes(' ')) byGiven.set(given, byGiven.has(given) ? null : name);
-    }
-    for (const m of t.matchAll(GIVEN_NAME_RE)) {
-      const given = m[2] as string;
-      const full = byGiven.get(given);
-      if (!full) continue;
-      const start = (m.index as number) + (m[1] as string).length;
-      const span = { start, end: start + given.length };
-      if (!freeOf(personSpans, span) || !freeOf(docSpans, span) || !freeOf(orgSpans, span)) continue;
-      extra.push({
-        ...span,
-        name: full,
-        titles: [],
-        entity: known.get(full)?.entity ?? null,
-        titled: false,
-        consumed: span.end,
-      });
-    }
-
-    // Names are distinct strings, so occurrences of different names cannot overlap
-    // except where one name contains another; the longer, found first, wins.
-    const allPersons = [...personHits, ...extra].sort((a, b) => a.start - b.start || b.end - a.end);
-    const keptPersonsRaw: PersonHit[] = [];
-    for (const p of allPersons) {
-      const last = keptPersonsRaw[keptPersonsRaw.length - 1];
-      if (!last || p.start >= last.end) keptPersonsRaw.push(p);
-    }
-
-    // 5. Overlaps between kinds: documents, then bodies, then persons, then places.
-    const keptOrgs = orgSpans;
-    const keptPersons = keptPersonsRaw.filter((p) => freeOf(keptOrgs, p));
-    const keptPlaces = bodyHits.filter(
-      (b) => b.kind === 'place' && freeOf(docSpans, b) && freeOf(keptPersons, b),
-    );
-
-    // 6. The article's own province completes "Tỉnh ủy", "Công an tỉnh", "UBND tỉnh".
-    const votes = new Map<string, number>();
-    for (const b of [...keptOrgs, ...keptPlaces])
-      if (b.place) votes.set(b.place, (votes.get(b.place) ?? 0) + 1);
-    const home = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0]?.replace(/^(Tỉnh|Thành phố) /, '') ?? null;
-    const orgName = (b: BodyHit): string => {
-      if (!b.placeless || !home) return b.name;
-      if (b.name === 'Ban Thường vụ') return `Ban Thường vụ Tỉnh ủy ${home}`;
-      return `${b.name} ${home}`;
-    };
-
-    // 7. Documents: short forms bound within the article, then matched to the dataset.
-    const resolved = resolveInArticle(docHits.map((d): Citation => ({ ref: d.ref, weak: d.weak })));
-
+    let keptOrgs: BodyHit[] = [];
+    let keptPersons: PersonHit[] = [];
+    let keptPlaces: BodyHit[] = [];
+    let resolved: ReturnType<typeof resolveInArticle> = [];
+    let orgName: (b: BodyHit) => string = (b) => b.name;
     const out: Mention[] = [];
-    const span = (s: Span) => {
-      const start = norm.startToOriginal(s.start);
-      const end = norm.endToOriginal(s.end);
+    const span = (x: Span) => {
+      const start = norm.startToOriginal(x.start);
+      const end = norm.endToOriginal(x.end);
       return { start, end, text: original.slice(start, end) };
     };
+
+    const finishPersons = () => {
+      // 4. A person named once with titles is the same person wherever the name recurs.
+      docSpans = docHits.map((d) => ({ start: d.start, end: d.end }));
+      // Bodies on a photo credit or as the closing signature ("Ảnh: Doãn Tấn - TTXVN",
+      // "TTXVN") are the news source, not news.
+      orgSpans = bodyHits.filter(
+        (b) =>
+          b.kind === 'organization' &&
+          freeOf(docSpans, b) &&
+          !onCreditLine(t, b.start) &&
+          !signatureLine(t, b),
+      );
+      // Suspects and defendants are not news subjects as officials, even former ones: a name
+      // the article calls "bị cáo"/"bị can" (or says is prosecuted) is dropped everywhere.
+      const suspects = new Set<string>();
+      personHits.sort((a, b) => a.start - b.start);
+      personHits.forEach((p, i) => {
+        const prev = personHits[i - 1];
+        // "bị cáo Lâm Nguyên Khôi và Lê Quang Minh": a name joined to a suspect's is one too.
+        const joined =
+          prev &&
+          suspects.has(prev.name) &&
+          /^\s*(?:\([^)]{0,160}\))?\s*(?:,|;|và)\s*(?:ông\s+|bà\s+)?$/.test(t.slice(prev.end, p.start));
+        if (joined) suspects.add(p.name);
+        else {
+          // The cue words are rare: test the expression only where one occurs.
+          const before = sentenceBefore(t, p.start);
+          if (SUSPECT_CUE.test(before) && SUSPECT_BEFORE.test(before)) suspects.add(p.name);
+        }
+      });
+      for (let i = personHits.length - 1; i >= 0; i--)
+        if (suspects.has((personHits[i] as PersonHit).name)) personHits.splice(i, 1);
+      for (const p of personHits) {
+        const k = known.get(p.name) ?? { titles: [], entity: p.entity };
+        for (const title of p.titles) addTitle(k.titles, title);
+        k.entity ??= p.entity;
+        known.set(p.name, k);
+      }
+      personSpans = personHits.map((p) => ({ start: p.start, end: p.end })).sort((a, b) => a.start - b.start);
+      for (const name of known.keys()) {
+        for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + name.length)) {
+          const end = at + name.length;
+          if ((at > 0 && isWordChar(t.charCodeAt(at - 1))) || (end < n && isWordChar(t.charCodeAt(end))))
+            continue;
+          const span = { start: at, end };
+          if (!freeOf(personSpans, span) || !freeOf(docSpans, span) || !freeOf(orgSpans, span)) continue;
+          const prev = previousWord(t, at);
+          if (prev && NOT_PERSON_BEFORE.has(t.slice(prev[0], prev[1]))) continue;
+          const after = persons.titlesAfter(t, end, bodyAtPos);
+          const k = known.get(name);
+          if (k) for (const title of after.titles) addTitle(k.titles, title);
+          extra.push({
+            start: at,
+            end,
+            name,
+            titles: [],
+            entity: k?.entity ?? null,
+            titled: false,
+            consumed: end,
+          });
+        }
+      }
+    };
+
+    const finishOverlaps = () => {
+      // "Ông Hiển từng là …": a person the article has named in full, by given name alone.
+      const byGiven = new Map<string, string | null>();
+      for (const name of known.keys()) {
+        const given = name.split(' ').pop() as string;
+        if (name.includes(' ')) byGiven.set(given, byGiven.has(given) ? null : name);
+      }
+      for (const m of byGiven.size === 0 ? [] : t.matchAll(GIVEN_NAME_RE)) {
+        const given = m[2] as string;
+        const full = byGiven.get(given);
+        if (!full) continue;
+        const start = (m.index as number) + (m[1] as string).length;
+        const span = { start, end: start + given.length };
+        if (!freeOf(personSpans, span) || !freeOf(docSpans, span) || !freeOf(orgSpans, span)) continue;
+        extra.push({
+          ...span,
+          name: full,
+          titles: [],
+          entity: known.get(full)?.entity ?? null,
+          titled: false,
+          consumed: span.end,
+        });
+      }
+
+      // Names are distinct strings, so occurrences of different names cannot overlap
+      // except where one name contains another; the longer, found first, wins.
+      const allPersons = [...personHits, ...extra].sort((a, b) => a.start - b.start || b.end - a.end);
+      const keptPersonsRaw: PersonHit[] = [];
+      for (const p of allPersons) {
+        const last = keptPersonsRaw[keptPersonsRaw.length - 1];
+        if (!last || p.start >= last.end) keptPersonsRaw.push(p);
+      }
+
+      // 5. Overlaps between kinds: documents, then bodies, then persons, then places.
+      keptOrgs = orgSpans;
+      keptPersons = keptPersonsRaw.filter((p) => freeOf(keptOrgs, p));
+      keptPlaces = bodyHits.filter(
+        (b) => b.kind === 'place' && freeOf(docSpans, b) && freeOf(keptPersons, b),
+      );
+
+      // 6. The article's own province completes "Tỉnh ủy", "Công an tỉnh", "UBND tỉnh".
+      const votes = new Map<string, number>();
+      for (const b of [...keptOrgs, ...keptPlaces])
+        if (b.place) votes.set(b.place, (votes.get(b.place) ?? 0) + 1);
+      const home = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0]?.replace(/^(Tỉnh|Thành phố) /, '') ?? null;
+      orgName = (b: BodyHit): string => {
+        if (!b.placeless || !home) return b.name;
+        if (b.name === 'Ban Thường vụ') return `Ban Thường vụ Tỉnh ủy ${home}`;
+        return `${b.name} ${home}`;
+      };
+
+      // 7. Documents: short forms bound within the article, then matched to the dataset.
+      resolved = resolveInArticle(docHits.map((d): Citation => ({ ref: d.ref, weak: d.weak })));
+    };
+
     // A page cites the same document many times: match each identity once.
     const matched = new Map<string, ReturnType<typeof matchDocument>>();
     const matchOnce = (ref: DocRef) => {
-      const key = JSON.stringify(ref);
+      const key = `${ref.docType}|${ref.number}|${ref.symbol}|${ref.year}|${ref.issuer}|${ref.date}|${ref.term}|${ref.name}|${ref.subject}`;
       let m = matched.get(key);
       if (!m) {
         m = matchDocument(ref, documentsFor(ref), date);
@@ -566,8 +602,9 @@ export function createDetector(g: Gazetteer): Detector {
       }
       return m;
     };
-    docHits.forEach((d, i) => {
-      const r = resolved[i];
+    const emitDocument = (k: number) => {
+      const d = docHits[k] as DocHit;
+      const r = resolved[k];
       if (!r?.keep) return;
       const match = r.ambiguous ? { entity: null, candidates: [] as string[] } : matchOnce(r.ref);
       const candidates = r.ambiguous
@@ -582,8 +619,8 @@ export function createDetector(g: Gazetteer): Detector {
         entity: match.entity,
         candidates,
       });
-    });
-    for (const p of keptPersons) {
+    };
+    const emitPerson = (p: PersonHit) => {
       const k = known.get(p.name);
       out.push({
         kind: 'person',
@@ -592,17 +629,79 @@ export function createDetector(g: Gazetteer): Detector {
         titles: k?.titles ?? p.titles,
         entity: p.entity ?? k?.entity ?? persons.listedNamed(p.name),
       });
-    }
-    for (const b of keptOrgs) {
+    };
+    const emitBody = (b: BodyHit) => {
+      if (b.kind === 'place') {
+        out.push({ kind: 'place', ...span(b), name: b.name, entity: pickByDate(b.ids, date) });
+        return;
+      }
       const name = orgName(b);
       const ids = b.ids.length > 0 ? b.ids : bodies.idsNamed(name);
       out.push({ kind: 'organization', ...span(b), name, entity: pickByDate(ids, date) });
-    }
-    for (const b of keptPlaces)
-      out.push({ kind: 'place', ...span(b), name: b.name, entity: pickByDate(b.ids, date) });
-    out.sort((a, b) => a.start - b.start || b.end - a.end);
-    return out;
+    };
+
+    // Phases: triggers → bodies → documents and persons → persons across the article →
+    // overlaps and resolution → output. Each loop checks `keepGoing` every few items.
+    let phase = 0;
+    let i = 0;
+    let result: Mention[] | null = null;
+    const step = (keepGoing: () => boolean): boolean => {
+      for (;;) {
+        if (phase === 0) {
+          while (i < triggers.length) {
+            bodyStep(triggers[i++] as number);
+            if ((i & 31) === 0 && !keepGoing()) return false;
+          }
+          indexBodies();
+          phase = 1;
+          i = 0;
+        } else if (phase === 1) {
+          while (i < triggers.length) {
+            docPersonStep(triggers[i++] as number);
+            if ((i & 31) === 0 && !keepGoing()) return false;
+          }
+          phase = 2;
+        } else if (phase === 2) {
+          finishPersons();
+          phase = 3;
+        } else if (phase === 3) {
+          finishOverlaps();
+          phase = 4;
+          i = 0;
+        } else if (phase === 4) {
+          // Output in document, person, body order; each item is cheap, so check less often.
+          const total = docHits.length + keptPersons.length + keptOrgs.length + keptPlaces.length;
+          while (i < total) {
+            const k = i++;
+            if (k < docHits.length) emitDocument(k);
+            else if (k < docHits.length + keptPersons.length)
+              emitPerson(keptPersons[k - docHits.length] as PersonHit);
+            else {
+              const j = k - docHits.length - keptPersons.length;
+              emitBody((j < keptOrgs.length ? keptOrgs[j] : keptPlaces[j - keptOrgs.length]) as BodyHit);
+            }
+            if ((i & 127) === 0 && !keepGoing()) return false;
+          }
+          out.sort((x, y) => x.start - y.start || y.end - x.end);
+          result = out;
+          phase = 5;
+          return true;
+        } else {
+          return true;
+        }
+        if (!keepGoing()) return false;
+      }
+    };
+    return {
+      step,
+      result() {
+        while (!step(() => true));
+        return result as Mention[];
+      },
+    };
   };
 
-  return { detect };
+  const detect = (original: string, opts: DetectOptions = {}): Mention[] => start(original, opts).result();
+
+  return { detect, start };
 }

@@ -57,7 +57,7 @@ describe('detector', () => {
   });
 });
 
-describe('scan CLI', () => {
+describe('scan CLI', { timeout: 20_000 }, () => {
   it('prints one JSON object per mention with the contract fields', () => {
     const file = join(ROOT, 'tests', 'fixtures', 'detect', 'article-party.txt');
     const out = execFileSync(
@@ -113,5 +113,24 @@ describe('scan CLI', () => {
         stdio: 'pipe',
       }),
     ).toThrow(/cannot read/);
+  });
+});
+
+describe('sliced detection', () => {
+  it('gives the same mentions worked in slices as in one call, yielding on the way', () => {
+    const dir = join(ROOT, 'tests', 'fixtures', 'detect');
+    const text = readdirSync(dir)
+      .filter((x) => x.endsWith('.txt'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n\n')
+      .repeat(20);
+    const whole = detector.detect(text, { date: '2025-03-01' });
+    const run = detector.start(text, { date: '2025-03-01' });
+    let slices = 0;
+    let checks = 0;
+    // Stop at every other check: the run must resume exactly where it left off.
+    while (!run.step(() => ++checks % 2 === 1)) slices++;
+    expect(slices).toBeGreaterThan(10);
+    expect(run.result()).toEqual(whole);
   });
 });
