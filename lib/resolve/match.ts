@@ -32,9 +32,18 @@ export interface DocumentMatch {
   candidates: string[];
 }
 
-/** A named document's key, without the year news may or may not print ("Luật Đất đai 2024"). */
+/**
+ * A named document's key, without what news may or may not print: the year ("Luật Đất
+ * đai 2024"), the symbol of an amended law ("… của Bộ luật Hình sự số 100/2015/QH13"), the
+ * "Luật" before an amending law's title ("sửa đổi, bổ sung một số điều của …").
+ */
 function bareName(n: string): string {
-  return nameKey(n.replace(/\s+(?:năm\s+)?(?:19|20)\d{2}$/, ''));
+  return nameKey(
+    n
+      .replace(/\s+số\s+\d+\/\d{4}\/QH\d+$/, '')
+      .replace(/\s+(?:năm\s+)?(?:19|20)\d{2}$/, '')
+      .replace(/^Luật\s+(?=sửa đổi)/i, ''),
+  );
 }
 
 /**
