@@ -7,6 +7,7 @@
 import { isUpperCode } from '../text/chars.ts';
 import { nextWord, previousWord, skipSpaces } from '../text/tokens.ts';
 import {
+  AFTER_COMMA_IN_NAMES,
   DEPARTMENT_HEADS,
   EXTRA_BODIES,
   LEVELS,
@@ -296,8 +297,11 @@ export function createBodyGrammar(
     let words = 0;
     let p = d.end;
     for (;;) {
-      // "Cục Cảnh sát phòng, chống tội phạm …": the comma such names carry.
-      if (text[p] === ',' && /^,\s*chống(?!\p{L})/u.test(text.slice(p, p + 10))) p++;
+      // "Cục Cảnh sát phòng, chống tội phạm …", "Cục Quản lý khám, chữa bệnh": the commas such names carry.
+      if (text[p] === ',') {
+        const after = nextWord(text, p + 1);
+        if (after && AFTER_COMMA_IN_NAMES.has(text.slice(after[0], after[1]))) p++;
+      }
       const w = nextWord(text, p);
       if (!w || words >= 12) break;
       const word = text.slice(w[0], w[1]);
@@ -312,8 +316,18 @@ export function createBodyGrammar(
       if (!upper && NAME_STOPWORDS.has(word)) break;
       // A level ends the name: "Sở Y tế tỉnh Hà Tĩnh".
       if (levels.matchAt(text, w[0]).length > 0) break;
-      // A person's name after it: "Cục trưởng Cục C Nguyễn Văn A".
-      if (words >= 1 && upper && SURNAMES.has(word)) break;
+      // A person's name after it: "Cục trưởng Cục C Nguyễn Văn A" (a surname and more capitals;
+      // "Sở Giáo dục và Đào tạo" goes on: "Đào" there follows "và").
+      const prevWord = text.slice(previousWord(text, w[0])?.[0] ?? w[0], w[0]).trim();
+      if (
+        words >= 1 &&
+        upper &&
+        SURNAMES.has(word) &&
+        prevWord !== 'và' &&
+        next &&
+        isUpperCode(text.charCodeAt(next[0]))
+      )
+        break;
       end = w[1];
       words++;
       p = w[1];

@@ -30,7 +30,9 @@ type TypeInfo = { docType: string; abbreviation: boolean };
 
 export function createTypeTrie(): PhraseTrie<TypeInfo> {
   const trie = new PhraseTrie<TypeInfo>((p) => p.docType);
-  for (const t of DOC_TYPES) trie.add(t, { docType: t, abbreviation: false });
+  // "Thông báo kết luận" is a Thông báo (its symbol says TB).
+  for (const t of DOC_TYPES)
+    trie.add(t, { docType: t === 'Thông báo kết luận' ? 'Thông báo' : t, abbreviation: false });
   for (const [abbr, t] of Object.entries(DOC_TYPE_ABBREVIATIONS))
     trie.add(abbr, { docType: t, abbreviation: true }, true);
   return trie;

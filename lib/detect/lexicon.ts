@@ -21,6 +21,7 @@ export const DOC_TYPES = [
   'Chương trình',
   'Công văn',
   'Công điện',
+  'Thông báo kết luận',
   'Thông báo',
   'Thông tri',
   'Đề án',
@@ -412,6 +413,8 @@ export const LOCAL_HEADS: readonly { form: string; full: string; alone?: boolean
   { form: 'TAND', full: 'Tòa án nhân dân', needsLevel: true },
   { form: 'Viện kiểm sát nhân dân', full: 'Viện kiểm sát nhân dân', needsLevel: true },
   { form: 'VKSND', full: 'Viện kiểm sát nhân dân', needsLevel: true },
+  { form: 'Viện KSND', full: 'Viện kiểm sát nhân dân', needsLevel: true },
+  { form: 'Viện Kiểm sát nhân dân', full: 'Viện kiểm sát nhân dân', needsLevel: true },
   { form: 'Văn phòng UBND', full: 'Văn phòng Ủy ban nhân dân', needsLevel: true },
   { form: 'Thanh tra', full: 'Thanh tra', needsLevel: true },
   { form: 'Liên đoàn Lao động', full: 'Liên đoàn Lao động', needsLevel: true },
@@ -567,8 +570,14 @@ export const COMMITTEE_OWNERS = [
   'Quốc hội',
 ] as const;
 
+/** Lower-case words that continue a body's name after a comma ("phòng, chống", "khám, chữa bệnh"). */
+export const AFTER_COMMA_IN_NAMES = new Set(['chống', 'chữa', 'cứu', 'nhập']);
+
 /** Words that end a name read by the generic department rule. */
 export const NAME_STOPWORDS = new Set([
+  'các',
+  'những',
+  'mỗi',
   'của',
   'thuộc',
   'đã',
