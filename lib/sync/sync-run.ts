@@ -28,7 +28,7 @@ export const DEFAULT_LIMITS: SyncLimits = {
   // The whole dataset is ~2 MB today; 64 MiB leaves room to grow and still stops a runaway file.
   maxFileBytes: 64 * 1024 * 1024,
   stallMs: 20_000,
-  chunkSize: 500,
+  chunkSize: 100,
 };
 
 /** Verified files kept between runs, so a worker stopped after downloading does not download again. */

@@ -16,7 +16,14 @@ import { DexieStore } from '../../lib/store/dexie-store.ts';
 import { importSnapshot } from '../../lib/store/import-snapshot.ts';
 import type { DatasetWriter, StagedVersion } from '../../lib/store/writer.ts';
 import type { OnlinePort, TimerPort } from '../../lib/sync/download.ts';
+import { sha256Hex } from '../../lib/sync/download.ts';
 import { generateKeyPair, type SecretKeyFile, type TrustedKey } from '../../lib/sync/keys.ts';
+import {
+  type Manifest,
+  type ManifestBody,
+  serializeManifest,
+  signManifest,
+} from '../../lib/sync/manifest.ts';
 import { MANIFEST_FILE, publishChannel } from '../../lib/sync/publish.ts';
 import { collectionOfEntry } from '../../lib/sync/records.ts';
 import type { SyncRunDeps } from '../../lib/sync/sync-run.ts';
@@ -166,6 +173,37 @@ export function publishVersions(versions: Dataset[], keys: SecretKeyFile[], dir 
   }
   for (const [p, b] of files) writeFileSync(join(dir, p), b);
   return { dir, files };
+}
+
+export const readManifest = (dir: string): Manifest =>
+  JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as Manifest;
+
+/** Edits a channel's manifest and signs it again: a publisher that signed something wrong. */
+export function resignManifest(dir: string, edit: (b: ManifestBody) => void, keys: SecretKeyFile[]): void {
+  const { signatures: _s, ...body } = readManifest(dir);
+  edit(body);
+  writeFileSync(join(dir, MANIFEST_FILE), serializeManifest(signManifest(body, keys)));
+}
+
+/** Rewrites a record file and re-signs the manifest with its true size and hash: only the content is wrong. */
+export function replaceRecordFile(
+  dir: string,
+  path: string,
+  edit: (text: string) => string,
+  keys: SecretKeyFile[],
+): void {
+  const text = edit(readFileSync(join(dir, path), 'utf8'));
+  writeFileSync(join(dir, path), text);
+  const bytes = new TextEncoder().encode(text);
+  resignManifest(
+    dir,
+    (b) => {
+      for (const f of [b.snapshot, ...b.deltas]) {
+        if (f.path === path) Object.assign(f, { size: bytes.byteLength, sha256: sha256Hex(bytes) });
+      }
+    },
+    keys,
+  );
 }
 
 const dirs: string[] = [];

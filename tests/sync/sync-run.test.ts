@@ -5,14 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset/schema.ts';
-import { sha256Hex } from '../../lib/sync/download.ts';
 import { SyncError } from '../../lib/sync/errors.ts';
-import {
-  type Manifest,
-  type ManifestBody,
-  serializeManifest,
-  signManifest,
-} from '../../lib/sync/manifest.ts';
+import type { ManifestBody } from '../../lib/sync/manifest.ts';
 import { type FileCache, runSync, type SyncProgress } from '../../lib/sync/sync-run.ts';
 import type { ChannelServer, ChannelServerOptions } from '../../tools/channel-server.ts';
 import {
@@ -24,7 +18,10 @@ import {
   openStore,
   padded,
   publishVersions,
+  readManifest,
   removeTempDirs,
+  replaceRecordFile,
+  resignManifest,
   runDeps,
   seen,
   serve,
@@ -53,24 +50,10 @@ afterEach(async () => {
 });
 afterAll(() => removeTempDirs());
 
-const readManifest = (dir: string) =>
-  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-function resign(dir: string, edit: (b: ManifestBody) => void, keys = [KEY]): void {
-  const { signatures: _s, ...body } = readManifest(dir);
-  edit(body);
-  writeFileSync(join(dir, 'manifest.json'), serializeManifest(signManifest(body, keys)));
-}
-/** Rewrites a record file and re-signs the manifest with its true size and hash: only the content is wrong. */
-function replaceFile(dir: string, path: string, edit: (text: string) => string): void {
-  const text = edit(readFileSync(join(dir, path), 'utf8'));
-  writeFileSync(join(dir, path), text);
-  const bytes = new TextEncoder().encode(text);
-  resign(dir, (b) => {
-    for (const f of [b.snapshot, ...b.deltas]) {
-      if (f.path === path) Object.assign(f, { size: bytes.byteLength, sha256: sha256Hex(bytes) });
-    }
-  });
-}
+const resign = (dir: string, edit: (b: ManifestBody) => void, keys = [KEY]) =>
+  resignManifest(dir, edit, keys);
+const replaceFile = (dir: string, path: string, edit: (text: string) => string) =>
+  replaceRecordFile(dir, path, edit, [KEY]);
 
 /** A server that answers `status` for the paths `when` picks. */
 function answerWith(status: number, when: (path: string) => boolean): ChannelServerOptions['intercept'] {
@@ -340,6 +323,27 @@ describe('a sync run', () => {
     const out = await runSync(ch.url, runDeps(w, trusted(KEY)));
     expect(out).toMatchObject({ kind: 'updated', to: 2, resumedAt: 0 });
     expect(await seen(store, ALL)).toEqual(expectedView(v2));
+  });
+
+  it('keeps documents learned from pages across an update, except one the update now holds', async () => {
+    const ch = await channel([v1, v2]);
+    const w = await writerHolding(v1);
+    const learned = (symbol: string, issuedDate: string | null) => ({
+      symbol,
+      docType: 'Luật',
+      number: symbol.split('/')[0] ?? null,
+      issuer: null,
+      issuedDate,
+      subject: null,
+      pageUrl: 'https://example.org/a',
+      seen: '2026-01-01',
+    });
+    // v2 brings 3/2025/QH15; 7/2025/QH15 stays known only from the page.
+    expect(await w.store.learn(learned('3/2025/QH15', '2025-06-01'))).toBe(true);
+    expect(await w.store.learn(learned('7/2025/QH15', null))).toBe(true);
+    expect((await runSync(ch.url, runDeps(w, trusted(KEY)))).kind).toBe('updated');
+    const left = (await w.store.exportLearned()).documents.map((d) => d.symbol);
+    expect(left).toEqual(['7/2025/QH15']);
   });
 
   it('downloads again when a cached file is damaged', async () => {
