@@ -9,7 +9,7 @@
 //     unfinished), in any order
 // Ties: what is current first — documents in force, people holding a post today,
 // bodies and places that still exist — then documents newest first, then by name.
-import type { TermRow } from '../store/terms.ts';
+import { keyBody, type TermRow } from '../store/terms.ts';
 import type { ParsedQuery } from './query.ts';
 
 export type Tier = 0 | 1 | 2;
@@ -37,12 +37,15 @@ export function tierOf(row: Pick<TermRow, 'k'>, q: ParsedQuery): Tier | null {
         if (exactName && k.startsWith(exactName)) best = 1;
         break;
       case 0x64 /* d */:
-        if (k === exactDoc) return 0;
-        if (exactDoc && k.startsWith(exactDoc)) best = 1;
-        break;
+        {
+          const body = keyBody(k);
+          if (body === exactDoc) return 0;
+          if (exactDoc && body.startsWith(exactDoc)) best = 1;
+          break;
+        }
       case 0x73 /* s */:
         if (q.symbol) {
-          const sym = k.slice(2);
+          const sym = keyBody(k).slice(2);
           if (isSymbolBoundary(sym, q.symbol)) return 0;
           if (sym.startsWith(q.symbol)) best = 1;
         }

@@ -8,7 +8,7 @@
 // When a bound is hit the counts are marked as lower bounds (`capped`).
 import type { SearchResponse, SearchResult } from '../protocol.ts';
 import { heldOn } from '../store/person-post.ts';
-import type { EntryKind, TermRow } from '../store/terms.ts';
+import { type EntryKind, RANK_SEP, type TermRow } from '../store/terms.ts';
 import { parseQuery } from './query.ts';
 import { compareRanked, currentness, type Ranked, tierOf } from './rank.ts';
 
@@ -30,10 +30,10 @@ export interface SearchOptions {
 }
 
 /** Rows read per prefix question and for word search. */
-export const PREFIX_CAP = 60;
-export const WORD_CAP = 150;
-/** Rows read for exact keys: generous, an exact name or number rarely has more. */
-export const EXACT_CAP = 500;
+export const PREFIX_CAP = 40;
+export const WORD_CAP = 100;
+/** Rows read for an exact name, number or symbol, best first (see RANK_SEP in terms.ts). */
+export const EXACT_CAP = 100;
 
 const isPost = (row: TermRow, today: string) =>
   row.posts.filter(([start, end, title]) => heldOn({ start, end, title, body: null }, today));
@@ -69,6 +69,8 @@ function rank(row: TermRow, tier: 0 | 1 | 2, today: string): Ranked {
 
 async function wordMatches(index: TermIndex, words: string[]): Promise<{ rows: TermRow[]; capped: boolean }> {
   if (words.length === 0) return { rows: [], capped: false };
+  // One word: its prefix is the only candidate list, nothing to compare.
+  if (words.length === 1) return index.withPrefix(`w:${words[0]}`, WORD_CAP);
   const last = words.length - 1;
   const counted = await Promise.all(
     words.map(async (w, i) => ({
@@ -86,25 +88,29 @@ async function wordMatches(index: TermIndex, words: string[]): Promise<{ rows: T
     : index.withKeys([`w:${rarest.w}`], WORD_CAP);
 }
 
+const NO_ROWS = Promise.resolve({ rows: [] as TermRow[], capped: false });
+
 const EMPTY_COUNTS = (): Record<EntryKind, number> => ({ document: 0, person: 0, organization: 0, place: 0 });
 
 export async function search(index: TermIndex, query: string, opts: SearchOptions): Promise<SearchResponse> {
   const q = parseQuery(query);
   if (q.words.length === 0 && !q.symbol) return { results: [], counts: EMPTY_COUNTS(), capped: false };
 
-  const exactKeys: string[] = [];
-  if (q.name) exactKeys.push(`n:${q.name}`);
-  if (q.docKey) exactKeys.push(`d:${q.docKey}`);
-  if (q.symbol) exactKeys.push(`s:${q.symbol}`);
-  const prefixes: string[] = [];
-  if (q.name) prefixes.push(`n:${q.name}`);
-  if (q.docKey) prefixes.push(`d:${q.docKey}`);
-  if (q.symbol) prefixes.push(`s:${q.symbol}`);
+  // Exact document keys are ranges (`d:<key>␁…`, in tie order, see terms.ts): reading
+  // the first EXACT_CAP of them reads the best ones.
+  const prefixes: [key: string, cap: number][] = [];
+  if (q.docKey) prefixes.push([`d:${q.docKey}${RANK_SEP}`, EXACT_CAP]);
+  if (q.symbol) prefixes.push([`s:${q.symbol}${RANK_SEP}`, EXACT_CAP]);
+  if (q.name) prefixes.push([`n:${q.name}`, PREFIX_CAP]);
+  if (q.docKey) prefixes.push([`d:${q.docKey}`, PREFIX_CAP]);
+  if (q.symbol) prefixes.push([`s:${q.symbol}`, PREFIX_CAP]);
 
   const [exact, words, ...byPrefix] = await Promise.all([
-    index.withKeys(exactKeys, EXACT_CAP),
-    wordMatches(index, q.words),
-    ...prefixes.map((p) => index.withPrefix(p, PREFIX_CAP)),
+    index.withKeys(q.name ? [`n:${q.name}`] : [], EXACT_CAP),
+    // A document shape (`nd 168`, `12-nq`) is answered by number and symbol; one letter
+    // matches most words of the index. Neither gains from reading rows word by word.
+    q.docKey || q.symbol || q.name.length < 2 ? NO_ROWS : wordMatches(index, q.words),
+    ...prefixes.map(([p, cap]) => index.withPrefix(p, cap)),
   ]);
   let capped = words.capped || exact.capped;
   const seen = new Map<string, Ranked>();

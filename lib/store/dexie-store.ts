@@ -22,7 +22,7 @@ import {
 } from './dexie-schema.ts';
 import { isQuotaError, StoreFullError } from './quota.ts';
 import type { BatchReader, Entry, ReferenceReader } from './reader.ts';
-import { type TermRow, termsOf } from './terms.ts';
+import { RANK_SEP, type TermRow, termsOf } from './terms.ts';
 import type { DatasetWriter, StagedVersion } from './writer.ts';
 
 export interface DexieStoreDeps {
@@ -108,9 +108,12 @@ class PinnedReader implements BatchReader, TermIndex {
   ): Promise<Map<string, T[]>> {
     const perKey = await Promise.all(
       keys.map(async (key) => {
-        const rows = (await this.visibleIndexRows(this.db.terms.where('k').equals(prefix + key))).filter(
-          keep,
-        );
+        // d: and s: keys carry their tie order after RANK_SEP (terms.ts): an exact key is that range.
+        const where = this.db.terms.where('k');
+        const collection =
+          prefix === 'n:' ? where.equals(prefix + key) : where.startsWith(prefix + key + RANK_SEP);
+        const unique = new Map((await this.visibleIndexRows(collection)).map((r) => [r.id, r]));
+        const rows = [...unique.values()].filter(keep);
         return [key, rows] as const;
       }),
     );

@@ -6,7 +6,7 @@ import type { Dataset, DocumentEntry, OrganizationEntry, PersonEntry } from '../
 import type { SearchResponse } from '../protocol.ts';
 import { type SearchOptions, search, type TermIndex } from '../search/search.ts';
 import type { BatchReader, Entry } from './reader.ts';
-import { type TermRow, termsOf } from './terms.ts';
+import { RANK_SEP, type TermRow, termsOf } from './terms.ts';
 
 /** First position in the sorted `keys` whose key is not below `key`. */
 function lowerBound(keys: readonly string[], key: string): number {
@@ -55,10 +55,23 @@ export class MemoryReader implements BatchReader, TermIndex {
     return out;
   }
 
+  /** Rows under one exact key; d: and s: keys carry their tie order after RANK_SEP, so those are a range. */
+  private exactRows(full: string, ranged: boolean): TermRow[] {
+    if (!ranged) return this.postings.get(full) ?? [];
+    const start = full + RANK_SEP;
+    const rows = new Set<TermRow>();
+    for (let i = lowerBound(this.sortedKeys, start); i < this.sortedKeys.length; i++) {
+      const key = this.sortedKeys[i] as string;
+      if (!key.startsWith(start)) break;
+      for (const row of this.postings.get(key) ?? []) rows.add(row);
+    }
+    return [...rows];
+  }
+
   private byKeys<T extends Entry>(prefix: string, keys: readonly string[], keep: (row: TermRow) => boolean) {
     const out = new Map<string, T[]>();
     for (const key of keys) {
-      const list = (this.postings.get(prefix + key) ?? [])
+      const list = this.exactRows(prefix + key, prefix !== 'n:')
         .filter(keep)
         .map((r) => this.entries.get(r.id) as T);
       if (list.length > 0) out.set(key, list);

@@ -4,13 +4,17 @@
 // and the database find and rank exactly alike.
 //
 // Keys live in one namespace-prefixed list, indexed as one multi-entry index:
-//   d:<docKey>     type + number, from the document and from aliases ("NQ 57")
-//   s:<symbolKey>  full symbol ("168/2024/nd-cp")
+//   d:<docKey>␁<order>     type + number, from the document and from aliases ("NQ 57")
+//   s:<symbolKey>␁<order>  full symbol ("168/2024/nd-cp")
 //   n:<nameKey>    a whole name: person name/alias, body name/alias/abbreviation,
 //                  document title/alias ("luat dat dai")
 //   w:<word>       one word of any of those (word search, word-prefix search)
 // Prefix search is a key range over the sorted index (`n:to la` … `n:to la\uffff`),
-// so no prefixes are stored.
+// so no prefixes are stored. Document keys end in a separator (RANK_SEP, U+0001,
+// below every printable character) and the order search shows ties in — in force
+// first, then newest — so the index itself returns the best of thousands of
+// "Quyết định 1" first, and a bounded read of `d:quyet dinh|1␁…` is the right one.
+// An exact lookup is the range of `d:<docKey>␁`.
 
 import { docKey, fold, nameKey, symbolKey, typeKey } from '../dataset/keys.ts';
 import type { DocStatus, DocumentEntry, OrganizationEntry, PersonEntry } from '../dataset/schema.ts';
@@ -71,19 +75,44 @@ export function aliasDocKey(alias: string, type: string): string | null {
 
 const LAW_TYPES = new Set(['luat', 'bo luat']);
 
+/** Ends the exact part of a d: or s: key; sorts below every character a key can hold. */
+export const RANK_SEP = '\u0001';
+
+const STATUS_ORDER: Record<DocStatus, string> = {
+  in_force: '0',
+  not_yet_in_force: '1',
+  unknown: '1',
+  expired: '2',
+};
+
+/** The tie order of a document as a sortable string: status, then newest first (undated last). */
+export function documentOrder(d: Pick<DocumentEntry, 'status' | 'issuedDate'>): string {
+  const date = d.issuedDate
+    ? String(99_999_999 - Number(d.issuedDate.replaceAll('-', ''))).padStart(8, '0')
+    : '99999999';
+  return STATUS_ORDER[d.status] + date;
+}
+
+/** The exact part of a d: or s: key (without the order), or the key itself. */
+export function keyBody(k: string): string {
+  const i = k.indexOf(RANK_SEP);
+  return i < 0 ? k : k.slice(0, i);
+}
+
 function documentTerms(d: DocumentEntry): TermRow {
   const keys = new Set<string>();
   const words = new Set<string>(wordsOf(d.type));
+  const order = RANK_SEP + documentOrder(d);
   if (d.number) {
-    keys.add(`d:${docKey(d.type, d.number)}`);
+    keys.add(`d:${docKey(d.type, d.number)}${order}`);
     for (const w of wordsOf(d.number)) words.add(w);
   }
   for (const a of d.aliases) {
     const k = aliasDocKey(a, d.type);
-    if (k) keys.add(`d:${k}`);
+    if (k) keys.add(`d:${k}${order}`);
   }
   if (d.symbol) {
-    keys.add(`s:${symbolKey(d.symbol)}`);
+    keys.add(`s:${symbolKey(d.symbol)}${order}`);
     for (const w of wordsOf(d.symbol)) words.add(w);
   }
   for (const name of [d.title, ...d.aliases]) {

@@ -3,7 +3,7 @@
 // "same code path" is checked rather than assumed.
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset } from '../../lib/dataset/schema.ts';
+import type { Dataset, DocumentEntry } from '../../lib/dataset/schema.ts';
 import type { SearchResponse } from '../../lib/protocol.ts';
 import { DexieStore } from '../../lib/store/dexie-store.ts';
 import { importSnapshot } from '../../lib/store/import-snapshot.ts';
@@ -120,6 +120,48 @@ describe.each(readers)('search over the fixture (%s)', (_name, make) => {
   it.each(['', '   ', '!!!', 'zzqx'])('answers %j with nothing', async (query) => {
     const res = await reader.search(query, { limit: 10, today: TODAY });
     expect(res.results).toEqual([]);
+  });
+});
+
+describe.each(readers)('more exact matches than a keystroke reads (%s)', (_name, make) => {
+  // 300 documents numbered 1 of one type, as a national base has for every issuer and year:
+  // the first results must still be the best of all 300, not of the first rows read.
+  const base = fixtureDataset();
+  const template = base.documents[0] as DocumentEntry;
+  const statuses = ['in_force', 'expired', 'unknown'] as const;
+  const many: DocumentEntry[] = Array.from({ length: 300 }, (_, i) => ({
+    ...template,
+    id: `doc:many-${i}`,
+    type: 'Quyết định',
+    number: '1',
+    symbol: `1/QĐ-THU${i}`,
+    issuedDate: `${2000 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}`,
+    status: statuses[i % 3] as DocumentEntry['status'],
+    aliases: [],
+    title: null,
+  }));
+  const d: Dataset = { ...base, documents: [...base.documents, ...many] };
+  const best = [...many]
+    .sort((a, b) => {
+      const rank = (x: DocumentEntry) => (x.status === 'in_force' ? 0 : x.status === 'expired' ? 2 : 1);
+      return (
+        rank(a) - rank(b) ||
+        (b.issuedDate ?? '').localeCompare(a.issuedDate ?? '') ||
+        a.id.localeCompare(b.id)
+      );
+    })
+    .slice(0, 20);
+
+  it('quyet dinh 1: in force first, newest first, and the counts say there are more', async () => {
+    const { reader, close } = await make(d);
+    try {
+      const res = await reader.search('quyet dinh 1', { limit: 20, today: TODAY });
+      expect(res.results.map((r) => r.date)).toEqual(best.map((x) => x.issuedDate));
+      expect(res.results.every((r) => r.status === 'in_force')).toBe(true);
+      expect(res.capped).toBe(true);
+    } finally {
+      close();
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { docKey, nameKey, symbolKey } from '../../lib/dataset/keys.ts';
 import type { Dataset, DocumentEntry } from '../../lib/dataset/schema.ts';
 import { MemoryReader } from '../../lib/store/memory-reader.ts';
-import { aliasDocKey, kindOf, termsOf } from '../../lib/store/terms.ts';
+import { aliasDocKey, documentOrder, keyBody, kindOf, RANK_SEP, termsOf } from '../../lib/store/terms.ts';
 import { fixtureDataset } from '../search/fixture.ts';
 
 describe('aliasDocKey', () => {
@@ -25,6 +25,36 @@ describe('aliasDocKey', () => {
   });
 });
 
+describe('documentOrder: the tie order the d: and s: keys sort in', () => {
+  it('puts in force first, then newest first, undated last, expired after all that', () => {
+    const docs = [
+      { id: 'expired-new', status: 'expired', issuedDate: '2025-01-01' },
+      { id: 'unknown-undated', status: 'unknown', issuedDate: null },
+      { id: 'in-force-old', status: 'in_force', issuedDate: '1999-05-01' },
+      { id: 'unknown-new', status: 'unknown', issuedDate: '2024-02-02' },
+      { id: 'in-force-new', status: 'in_force', issuedDate: '2024-01-18' },
+      { id: 'not-yet', status: 'not_yet_in_force', issuedDate: '2023-01-01' },
+    ] as const;
+    const sorted = [...docs].sort((a, b) => (documentOrder(a) < documentOrder(b) ? -1 : 1)).map((d) => d.id);
+    expect(sorted).toEqual([
+      'in-force-new',
+      'in-force-old',
+      'unknown-new',
+      'not-yet',
+      'unknown-undated',
+      'expired-new',
+    ]);
+  });
+
+  it('keeps a key with its order inside the range of the bare key, and below longer numbers', () => {
+    const k = `d:nghi dinh|168${RANK_SEP}079758773`;
+    expect(keyBody(k)).toBe('d:nghi dinh|168');
+    expect(k.startsWith(`d:nghi dinh|168${RANK_SEP}`)).toBe(true);
+    expect(k < 'd:nghi dinh|1680').toBe(true);
+    expect(keyBody('n:to lam')).toBe('n:to lam');
+  });
+});
+
 describe('termsOf', () => {
   const d = fixtureDataset();
   const byId = (id: string) => {
@@ -38,8 +68,8 @@ describe('termsOf', () => {
     expect(t.kind).toBe('document');
     expect(t.k).toEqual(
       expect.arrayContaining([
-        'd:nghi dinh|168',
-        's:168/2024/nd-cp',
+        `d:nghi dinh|168${RANK_SEP}079758773`, // in force, issued 2024-12-26
+        `s:168/2024/nd-cp${RANK_SEP}079758773`,
         'n:nd 168',
         'w:nghi',
         'w:168',
