@@ -187,6 +187,10 @@ export function createSyncController(deps: SyncControllerDeps): SyncController {
     if (!deps.online.isOnline()) {
       s.waitingOnline = true;
       s.last = failed(trigger, startedAt, startedAt, new SyncError('offline', {}, 'waiting for the network'));
+      // The `online` listener dies with the worker; the retry alarm does not.
+      s.attempt += 1;
+      s.nextRetryAt = startedAt + backoffDelay(s.attempt, deps.random(), base, max);
+      await deps.alarms.once(RETRY_ALARM, s.nextRetryAt).catch(() => {});
       await save(s);
       waitOnlineThenRun(s);
       return s;

@@ -383,6 +383,26 @@ describe('sync in Chromium', () => {
     await optionsSays(syncReason('stalled', { seconds: 20 }, 'vi'));
   }, 60_000);
 
+  it('the sync status, showing a failure, has no axe-core violations in the options page and the popup', async () => {
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extId}/popup.html`);
+    await popup.waitForSelector('.sync-last');
+    for (const p of [opts, popup]) {
+      // Evaluated, not injected as a script tag: extension pages forbid inline scripts.
+      if (!(await p.evaluate(() => 'axe' in window))) {
+        await p.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+      }
+      const violations = await p.evaluate(async () => {
+        const axe = (
+          window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string }[] }> } }
+        ).axe;
+        return (await axe.run('.sync-status')).violations.map((v) => v.id);
+      });
+      expect(violations).toEqual([]);
+    }
+    await popup.close();
+  });
+
   it('after all that, the hover card still shows the old data', async () => {
     const page = await context.newPage();
     await page.goto(`${site.url}/article.html`);

@@ -181,6 +181,8 @@ describe('the sync controller', () => {
     expect(s.waitingOnline).toBe(true);
     expect(s.last).toMatchObject({ outcome: 'failed', code: 'offline' });
     expect(t.runs).toHaveLength(0);
+    // Should the worker stop while waiting, the retry alarm still comes.
+    expect(t.alarms.once_.get(RETRY_ALARM)).toBe(s.nextRetryAt);
     t.online.set(true);
     for (let i = 0; i < 20 && t.runs.length === 0; i++) await new Promise((r) => setTimeout(r, 1));
     await new Promise((r) => setTimeout(r, 5));
