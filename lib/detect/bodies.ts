@@ -10,6 +10,7 @@ import {
   AFTER_COMMA_IN_NAMES,
   DEPARTMENT_HEADS,
   EXTRA_BODIES,
+  FOREIGN_COUNTRIES,
   LEVELS,
   LOCAL_HEADS,
   NAME_STOPWORDS,
@@ -59,6 +60,14 @@ export interface BodyGrammar {
   idsNamed(name: string): string[];
 }
 
+const CLASS_AFTER =
+  /^\s+(?:và\s+(?:UBND|HĐND|\p{Lu}\p{L}*)\s+)?(?:các|cấp)\s+(?:xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|cơ sở|Đảng bộ|đảng bộ|đơn vị|địa phương|ngành|cấp)(?![\p{L}])/u;
+
+const FOREIGN_AFTER = new RegExp(
+  `^\\s*(?:Cộng sản\\s+)?(?:nước\\s+)?(?:${FOREIGN_COUNTRIES.join('|')})(?![\\p{L}])`,
+  'u',
+);
+
 /** Spellings news uses for a listed name: "T.Ư"/"TƯ"/"TW" for "Trung ương", "UB" for "Ủy ban", no comma. */
 function nameVariants(n: string): string[] {
   const out: string[] = [];
@@ -85,9 +94,16 @@ export function createBodyGrammar(
     for (const n of o.names) for (const v of nameVariants(n)) forms.add(v);
     if (PLACE_KINDS.has(o.kind))
       for (const n of o.names) for (const v of PLACE_SHORT_FORMS[n] ?? []) forms.add(v);
+    // "Bộ TN&MT" is also written "Bộ TNMT".
+    for (const n of [...forms]) if (/^Bộ [A-ZĐ]+[&-][A-ZĐ&-]+$/.test(n)) forms.add(n.replace(/[&-]/g, ''));
     for (const n of forms) {
       // An all-capitals short form (BCA, CAND, UBND) is an abbreviation: letter for letter.
       const abbreviation = /^[A-ZĐ0-9&.\-\s]+$/.test(n) && /[A-ZĐ]{2}/.test(n);
+      // A sector code alone ("GD&ĐT", "GTVT") names a field, not a body ("các sở GD&ĐT").
+      if (o.kind === 'ministry' && abbreviation && !/^B/.test(n) && /[&-]|^(GTVT|LĐTBXH|VHTTDL)$/.test(n))
+        continue;
+      // "Đảng Cộng sản" alone is any communist party ("Đảng Cộng sản là một tổ chức …").
+      if (n === 'Đảng Cộng sản') continue;
       if (PLACE_KINDS.has(o.kind)) {
         places.add(n, { id: o.id, name: canonical, kind: o.kind });
       } else {
@@ -115,10 +131,24 @@ export function createBodyGrammar(
   for (const b of EXTRA_BODIES)
     for (const n of [b.name, ...b.aliases])
       extras.add(n, b.name, /^[A-ZĐ-]+$/.test(n.split(' ').pop() ?? ''));
+  // A province's department mirrors a ministry: "Sở Tài nguyên và Môi trường", "Sở TNMT".
+  for (const o of listed) {
+    if (o.kind !== 'ministry') continue;
+    for (const n of o.names) {
+      if (!n.startsWith('Bộ ')) continue;
+      const rest = n.slice(3);
+      const abbreviation = /^[A-ZĐ&-]+$/.test(rest);
+      for (const v of [rest, ...(abbreviation ? [rest.replace(/[&-]/g, '')] : [])]) {
+        extras.add(`Sở ${v}`, `Sở ${abbreviation ? v : rest}`, abbreviation);
+        if (abbreviation) extras.add(`sở ${v}`, `Sở ${v}`, true);
+      }
+    }
+  }
   // Boards and delegations also appear in lower case before a capitalised name
   // ("ban Tuyên giáo Trung ương", "Trưởng đoàn Đại biểu Quốc hội tỉnh").
   lowercaseStarts.add('ban');
   lowercaseStarts.add('đoàn');
+  lowercaseStarts.add('sở');
   const heads = new PhraseTrie<LocalHead>((p) => p.full);
   for (const h of LOCAL_HEADS)
     heads.add(h.form, { full: h.full, alone: !!h.alone, needsLevel: !!h.needsLevel });
@@ -159,6 +189,9 @@ export function createBodyGrammar(
       // Provinces are a closed list; an unknown capitalised word here is more likely a person.
       return null;
     }
+    // "UBND phường 8", "Công an quận 1": numbered wards and districts.
+    const numbered = /^\d{1,2}(?!\d|\/)/.exec(text.slice(s, s + 3));
+    if (numbered) return { end: s + numbered[0].length, name: numbered[0], id: null };
     let end = -1;
     let words = 0;
     let p = s;
@@ -167,8 +200,10 @@ export function createBodyGrammar(
       const w = nextWord(text, p);
       if (!w || !isUpperCode(text.charCodeAt(w[0])) || words >= 3) break;
       const word = text.slice(w[0], w[1]);
-      // "UBND huyện Cẩm Xuyên Nguyễn Văn A": a surname after the place starts a person.
-      if (words >= 1 && SURNAMES.has(word)) break;
+      // "UBND huyện Cẩm Xuyên Nguyễn Văn A": a surname followed by more capitals starts a person
+      // ("quận Ngũ Hành Sơn" ends on "Sơn").
+      const after = nextWord(text, w[1]);
+      if (words >= 1 && SURNAMES.has(word) && after && isUpperCode(text.charCodeAt(after[0]))) break;
       taken.push(word);
       end = w[1];
       words++;
@@ -188,8 +223,13 @@ export function createBodyGrammar(
     const lowerDelegation = /^đoàn (Đại biểu|ĐBQH)/.test(text.slice(pos, pos + 16));
     if (!isUpperCode(text.charCodeAt(pos)) && !lowerDelegation) return null;
     let end = h.end;
+    // "Bộ Chỉ huy Quân sự (CHQS) tỉnh Vĩnh Long": an abbreviation in parentheses inside the name.
+    const abbr = /^[ \t]*\([A-ZĐ]{2,8}\)/.exec(text.slice(end, end + 12));
+    if (abbr) end += abbr[0].length;
     const after = nextWord(text, end);
     const afterWord = after ? text.slice(after[0], after[1]) : '';
+    // "tỉnh ủy viên" is a member, not the committee.
+    if (afterWord === 'viên') return null;
     // "Tỉnh ủy, thành ủy …", "UBND tỉnh, thành phố trực thuộc Trung ương": every such body, not one.
     if (/^\s*,\s*(thành|tỉnh|huyện|quận) ủy(?!\p{L})/u.test(text.slice(end, end + 14))) return null;
     // Courts above the province: "TAND cấp cao tại Hà Nội".
@@ -221,14 +261,24 @@ export function createBodyGrammar(
         return null;
       place = placeAfterLevel(text, lv.end, level);
       end = place ? place.end : lv.end;
-      // Below the province a level alone is a class of bodies ("lực lượng Công an xã"), not one.
-      if (!place && !/^(tỉnh|thành phố|tp)$/i.test(level)) return null;
+      // Below the province a level alone is a class of bodies ("lực lượng Công an xã"), not one —
+      // unless a name follows it ("Chủ tịch UBND xã Lê Xuân Hoàn": that commune's body).
+      const next = nextWord(text, lv.end);
+      const nameFollows = !!next && isUpperCode(text.charCodeAt(next[0]));
+      if (!place && !/^(tỉnh|thành phố|tp)$/i.test(level) && !nameFollows) return null;
     } else if (after && isUpperCode(text.charCodeAt(after[0]))) {
       const known = places.matchAt(text, after[0])[0];
       if (known) {
         const p = known.payloads[0] as ListedBody;
         place = { end: known.end, name: p.name.replace(/^(Tỉnh|Thành phố) /, ''), id: p.id };
         end = known.end;
+      } else if (/^(Thành|Huyện|Quận|Thị) ủy$/.test(head.full)) {
+        // "Thành ủy Biên Hòa", "Huyện ủy Cẩm Xuyên": below the province, places are not listed.
+        const unknown = placeAfterLevel(text, end, 'huyện');
+        if (unknown) {
+          place = unknown;
+          end = unknown.end;
+        }
       }
     }
     if (!level && !place) {
@@ -291,8 +341,7 @@ export function createBodyGrammar(
     if (!d) return null;
     const head = d.payloads[0] as string;
     // Committees and boards need an owner to be a standing body; "Ban Chỉ đạo 35" is not one.
-    if (head === 'Ban' || head === 'Ủy ban' || head === 'Hội đồng' || head === 'Phòng' || head === 'Viện')
-      return null;
+    if (head === 'Ban' || head === 'Ủy ban' || head === 'Hội đồng' || head === 'Viện') return null;
     let end = d.end;
     let words = 0;
     let p = d.end;
@@ -314,8 +363,10 @@ export function createBodyGrammar(
       if (word === 'và' && next && departments.matchAt(text, next[0]).length > 0) break;
       if (/^\d+$/.test(word) && words > 0) break;
       if (!upper && NAME_STOPWORDS.has(word)) break;
-      // A level ends the name: "Sở Y tế tỉnh Hà Tĩnh".
+      // A level ends the name: "Sở Y tế tỉnh Hà Tĩnh"; so does the body it belongs to
+      // ("Phòng Cảnh sát giao thông Công an tỉnh Quảng Trị").
       if (levels.matchAt(text, w[0]).length > 0) break;
+      if (words >= 1 && upper && heads.matchAt(text, w[0]).length > 0) break;
       // A person's name after it: "Cục trưởng Cục C Nguyễn Văn A" (a surname and more capitals;
       // "Sở Giáo dục và Đào tạo" goes on: "Đào" there follows "và").
       const prevWord = text.slice(previousWord(text, w[0])?.[0] ?? w[0], w[0]).trim();
@@ -333,6 +384,13 @@ export function createBodyGrammar(
       p = w[1];
     }
     if (words === 0) return null;
+    // A "Phòng" is a body only as part of one: "Phòng Cảnh sát giao thông Công an tỉnh Quảng Trị".
+    if (head === 'Phòng') {
+      const s0 = skipSpaces(text, end);
+      const owner = s0 < 0 ? null : local(text, s0);
+      if (!owner) return null;
+      return { ...owner, start: pos, name: `${text.slice(pos, end)} ${owner.name}` };
+    }
     let name = text.slice(pos, end);
     const lv = nextWord(text, end);
     const lvm = lv ? levels.matchAt(text, lv[0])[0] : undefined;
@@ -443,11 +501,16 @@ export function createBodyGrammar(
 
   return {
     matchAt(text, pos) {
-      // "Nhà Quốc hội" is a building.
+      // "Nhà Quốc hội": a building.
       const prevWord = previousWord(text, pos);
-      if (prevWord && text.slice(prevWord[0], prevWord[1]) === 'Nhà') return null;
+      const before = prevWord ? text.slice(prevWord[0], prevWord[1]) : '';
+      if (before === 'Nhà') return null;
       const body = bodyAt(text, pos, 0);
       if (body) {
+        // "Bộ Ngoại giao Trung Quốc", "Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc": not ours.
+        if (FOREIGN_AFTER.test(text.slice(body.end, body.end + 32))) return null;
+        // "MTTQ cấp xã", "UBKT các Đảng bộ cơ sở", "UBND các xã": a class of bodies.
+        if (CLASS_AFTER.test(text.slice(body.end, body.end + 24)) && !/cấp cao/.test(body.name)) return null;
         // The dataset may know the composed name ("Ban Thường vụ Đảng ủy Công an Trung ương").
         if (body.ids.length === 0) {
           const listed = names.matchAt(text, pos)[0];

@@ -6,7 +6,13 @@ import { fold } from '../dataset/keys.ts';
 import { isUpperCode } from '../text/chars.ts';
 import { nextWord, previousWord } from '../text/tokens.ts';
 import { type DocRef, impliedIssuers, symbolYear } from './doc-ref.ts';
-import { COUNT_UNITS, DOC_TYPE_ABBREVIATIONS, DOC_TYPES } from './lexicon.ts';
+import {
+  COUNT_UNITS,
+  DOC_TYPE_ABBREVIATIONS,
+  DOC_TYPES,
+  NAMED_DOCUMENTS,
+  SYMBOL_ONLY_TYPES,
+} from './lexicon.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 
 export interface DocHit {
@@ -26,13 +32,16 @@ export interface IssuerIndex {
   endingAt(pos: number): { start: number; name: string } | undefined;
 }
 
-type TypeInfo = { docType: string; abbreviation: boolean };
+type TypeInfo = { docType: string; abbreviation: boolean; symbolOnly?: boolean; named?: string };
 
 export function createTypeTrie(): PhraseTrie<TypeInfo> {
   const trie = new PhraseTrie<TypeInfo>((p) => p.docType);
   // "Thông báo kết luận" is a Thông báo (its symbol says TB).
   for (const t of DOC_TYPES)
     trie.add(t, { docType: t === 'Thông báo kết luận' ? 'Thông báo' : t, abbreviation: false });
+  for (const t of SYMBOL_ONLY_TYPES) trie.add(t, { docType: t, abbreviation: false, symbolOnly: true });
+  for (const d of NAMED_DOCUMENTS)
+    for (const f of d.forms) trie.add(f, { docType: d.docType, abbreviation: false, named: d.name });
   for (const [abbr, t] of Object.entries(DOC_TYPE_ABBREVIATIONS))
     trie.add(abbr, { docType: t, abbreviation: true }, true);
   return trie;
@@ -47,7 +56,7 @@ const PARTY_SYMBOL_RE = new RegExp(
 );
 // "168/2024/NĐ-CP", "1234/QĐ-TTg", "04/CT-BCA", "31/2024/QH15", "01/2021/TTLT-BCA-BQP".
 const STATE_SYMBOL_RE = new RegExp(
-  `${SP}/${SP}((?:(?:19|20)\\d{2}${SP}/${SP})?[A-ZĐ][A-Za-zĐđ0-9]{0,12}(?:${SP}-${SP}[A-ZĐ][A-Za-zĐđ0-9&]{0,12})*)(?![A-Za-zĐđ0-9])`,
+  `${SP}/${SP}((?:(?:19|20)\\d{2}${SP}/${SP})?[A-ZĐ][A-Za-zĐđ0-9]{0,12}(?:${SP}[-/]${SP}[A-ZĐ][A-Za-zĐđ0-9&]{0,12})*)(?![A-Za-zĐđ0-9])`,
   'y',
 );
 // "Quyết định 02/2020": a number and a year with no code after it.
@@ -90,6 +99,9 @@ const AMENDING_LAW_RE = new RegExp(
 );
 
 const CONSTITUTION_RE = new RegExp(`${SP}(?:(?:năm${SP})?((?:19|20)\\d{2}))?`, 'y');
+
+const ISSUING_VERB =
+  /^\s+(?:đã\s+)?(?:quyết định|yêu cầu|giao|phê duyệt|chỉ đạo|đồng ý|cho phép|quy định)(?![\p{L}])/u;
 
 function previousWordText(text: string, pos: number): string | null {
   const w = previousWord(text, pos);
@@ -223,8 +235,29 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     if (!ref.issuer) ref.issuer = body.name;
     if (ref.date) return;
     const lead = text.slice(Math.max(0, body.start - 40), body.start);
-    const d = /(?:^|\s)(?:Ngày|ngày)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*,?\s*$/.exec(lead);
+    const d =
+      /(?:^|\s)(?:Ngày|ngày)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*,?\s*$/.exec(lead) ??
+      /(?:^|\s)(?:Ngày|ngày)\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*,?\s*$/.exec(lead);
     if (d) ref.date = isoDate(d[3] as string, d[2] as string, d[1] as string);
+  };
+
+  // "Tại quyết định số 793, Thủ tướng Chính phủ quyết định …": the clause's subject issued it.
+  const subjectAfter = (
+    text: string,
+    start: number,
+    end: number,
+    ref: DocRef,
+    issuers: IssuerIndex,
+  ): void => {
+    if (
+      ref.issuer ||
+      !/(?:^|[\s.;])(?:Tại|tại|Theo|theo|Căn cứ|căn cứ)\s+$/.test(text.slice(Math.max(0, start - 10), start))
+    )
+      return;
+    const comma = /^\s*,\s*/.exec(text.slice(end, end + 4));
+    if (!comma) return;
+    const body = issuers.startingAt(end + comma[0].length);
+    if (body && ISSUING_VERB.test(text.slice(body.end, body.end + 20))) ref.issuer = body.name;
   };
 
   const newRef = (docType: string): DocRef => ({
@@ -341,6 +374,13 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
   ): DocHit[] => {
     const { docType } = type;
     const capital = isUpperCode(text.charCodeAt(start));
+    if (type.named) {
+      // "Điều lệ Đảng", "Cương lĩnh chính trị": known by name alone.
+      if (!capital) return [];
+      const ref = newRef(docType);
+      ref.name = text.slice(start, typeEnd).replace(/\s+/g, ' ');
+      return [{ start, end: typeEnd, ref: finish(ref), weak: false }];
+    }
     if (docType === 'Hiến pháp') {
       if (!capital) return [];
       const y = at(CONSTITUTION_RE, text, typeEnd);
@@ -374,6 +414,8 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       // "nghị quyết 12" waits for a citation to bind to.
     }
     if (sym) end = sym.end;
+    // "Văn bản 1454/BTNMT-TCQLĐĐ" is a citation; "văn bản 3" is not.
+    if (type.symbolOnly && !sym) return [];
     if (!capital && !hasSo && !sym && type.abbreviation) return [];
     const ref = newRef(docType);
     ref.number = number;
@@ -423,7 +465,10 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       last.ref.symbol && /^[A-ZĐ][A-Za-zĐđ]*\/[A-ZĐ]/.test(last.ref.symbol) ? last.ref.symbol : null;
     const shared = newRef(docType);
     context(text, last.end, shared, issuers);
-    if (hits.length === 1) contextBefore(text, start, shared, issuers);
+    if (hits.length === 1) {
+      contextBefore(text, start, shared, issuers);
+      subjectAfter(text, start, last.end, shared, issuers);
+    }
     for (const h of hits) {
       if (!h.ref.symbol && partySuffix && hits.length > 1) h.ref.symbol = partySuffix;
       h.ref.date ??= shared.date;

@@ -379,8 +379,12 @@ export function createDetector(g: Gazetteer): Detector {
     const issuers: IssuerIndex = {
       startingAt: (p) => {
         const b = orgStarts.get(p);
-        // As printed: the gold and the reader both see "Ban Chấp hành Trung ương", not the dataset's full name.
-        if (b) return { end: b.end, name: t.slice(b.start, b.end) };
+        // As printed ("Ban Chấp hành Trung ương", not the dataset's full name) — but an abbreviation
+        // ("Bộ TNMT") says less than the full name it stands for.
+        if (b) {
+          const printed = t.slice(b.start, b.end);
+          return { end: b.end, name: /\b[A-ZĐ]{2,}/.test(printed) && b.ids.length > 0 ? b.name : printed };
+        }
         // Issuers that are offices rather than bodies.
         const m = /^(Thủ tướng Chính phủ|Thủ tướng|Chủ tịch nước|Tổng Bí thư)(?![\p{L}])/u.exec(
           t.slice(p, p + 24),
@@ -482,7 +486,9 @@ export function createDetector(g: Gazetteer): Detector {
           b.kind === 'organization' &&
           freeOf(docSpans, b) &&
           !onCreditLine(t, b.start) &&
-          !signatureLine(t, b),
+          !signatureLine(t, b) &&
+          // "PV Thái Bình/VOV", "Hoàng Hà/TTXVN": the agency a reporter or photographer works for.
+          t[b.start - 1] !== '/',
       );
       // Suspects and defendants are not news subjects as officials, even former ones: a name
       // the article calls "bị cáo"/"bị can" (or says is prosecuted) is dropped everywhere.

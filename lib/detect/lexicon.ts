@@ -25,6 +25,7 @@ export const DOC_TYPES = [
   'Thông báo',
   'Thông tri',
   'Đề án',
+  'Phương án',
   'Pháp lệnh',
   'Lệnh',
   'Bộ luật',
@@ -33,6 +34,19 @@ export const DOC_TYPES = [
 ] as const;
 
 /** Abbreviated type words news prints before a number ("NQ 57", "NĐ 168"), upper case only. */
+/** Type words that name a document only with a symbol ("Văn bản 1454/BTNMT-TCQLĐĐ"), never a bare number. */
+export const SYMBOL_ONLY_TYPES = ['Văn bản', 'Tờ trình', 'Báo cáo'] as const;
+
+/** Documents known by a name alone, no number: the Party's charter and platform. */
+export const NAMED_DOCUMENTS: readonly { name: string; docType: string; forms: readonly string[] }[] = [
+  { name: 'Điều lệ Đảng', docType: 'Điều lệ', forms: ['Điều lệ Đảng', 'Điều lệ Đảng Cộng sản Việt Nam'] },
+  {
+    name: 'Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội',
+    docType: 'Cương lĩnh',
+    forms: ['Cương lĩnh chính trị', 'Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội'],
+  },
+];
+
 export const DOC_TYPE_ABBREVIATIONS: Record<string, string> = {
   NQ: 'Nghị quyết',
   NĐ: 'Nghị định',
@@ -69,6 +83,7 @@ export const SYMBOL_TYPE_CODES: Record<string, readonly string[]> = {
   CĐ: ['Công điện'],
   TB: ['Thông báo'],
   TRI: ['Thông tri'],
+  PA: ['Phương án'],
   QC: ['Quy chế'],
   ĐA: ['Đề án'],
   PL: ['Pháp lệnh'],
@@ -367,6 +382,8 @@ export const LEVELS = [
   'Quận',
   'thị xã',
   'Thị xã',
+  'TX',
+  'TX.',
   'xã',
   'Xã',
   'phường',
@@ -388,8 +405,7 @@ export const LOCAL_HEADS: readonly { form: string; full: string; alone?: boolean
   { form: 'Huyện ủy', full: 'Huyện ủy', alone: true },
   { form: 'Quận ủy', full: 'Quận ủy', alone: true },
   { form: 'Thị ủy', full: 'Thị ủy', alone: true },
-  { form: 'Đảng ủy xã', full: 'Đảng ủy xã' },
-  { form: 'Đảng ủy phường', full: 'Đảng ủy phường' },
+  { form: 'Đảng ủy', full: 'Đảng ủy', needsLevel: true },
   { form: 'Tỉnh đoàn', full: 'Tỉnh đoàn', alone: true },
   { form: 'Thành đoàn', full: 'Thành đoàn', alone: true },
   { form: 'UBND', full: 'Ủy ban nhân dân', alone: true },
@@ -408,6 +424,8 @@ export const LOCAL_HEADS: readonly { form: string; full: string; alone?: boolean
   { form: 'Đoàn đại biểu Quốc hội', full: 'Đoàn đại biểu Quốc hội', needsLevel: true },
   { form: 'Bộ Chỉ huy Quân sự', full: 'Bộ Chỉ huy Quân sự', needsLevel: true },
   { form: 'Bộ CHQS', full: 'Bộ Chỉ huy Quân sự', needsLevel: true },
+  { form: 'Ban Chỉ huy Quân sự', full: 'Ban Chỉ huy Quân sự', needsLevel: true },
+  { form: 'Ban CHQS', full: 'Ban Chỉ huy Quân sự', needsLevel: true },
   { form: 'Bộ Chỉ huy Bộ đội Biên phòng', full: 'Bộ Chỉ huy Bộ đội Biên phòng', needsLevel: true },
   { form: 'Tòa án nhân dân', full: 'Tòa án nhân dân', needsLevel: true },
   { form: 'TAND', full: 'Tòa án nhân dân', needsLevel: true },
@@ -442,6 +460,8 @@ export const SUBUNIT_PREFIXES: readonly {
 }[] = [
   { form: 'Ban Thường vụ', full: 'Ban Thường vụ' },
   { form: 'Ban Thường trực', full: 'Ban Thường trực' },
+  { form: 'Ban Giám đốc', full: 'Ban Giám đốc' },
+  { form: 'Ban giám đốc', full: 'Ban Giám đốc' },
   { form: 'Ban thường trực', full: 'Ban Thường trực' },
   { form: 'Thường trực', full: 'Thường trực', localOnly: true },
   { form: 'BTV', full: 'Ban Thường vụ', alone: true },
@@ -480,7 +500,14 @@ export const EXTRA_BODIES: readonly { name: string; aliases: readonly string[] }
   { name: 'Hội đồng Quốc phòng và An ninh', aliases: ['Hội đồng Quốc phòng - An ninh'] },
   { name: 'Tòa án nhân dân cấp cao', aliases: ['TAND cấp cao', 'TAND Cấp cao', 'Toà án nhân dân cấp cao'] },
   { name: 'Viện kiểm sát nhân dân cấp cao', aliases: ['VKSND cấp cao', 'VKSND Cấp cao'] },
-  { name: 'Bộ Giao thông vận tải', aliases: ['Bộ GT-VT', 'Bộ GTVT'] },
+  {
+    name: 'Bộ Giao thông vận tải',
+    aliases: ['Bộ GT-VT', 'Bộ GTVT', 'Bộ Giao thông-Vận tải', 'Bộ Giao thông - Vận tải'],
+  },
+  {
+    name: 'Ủy ban An toàn giao thông Quốc gia',
+    aliases: ['Ủy ban ATGT Quốc gia', 'Ủy ban ATGT quốc gia', 'UBATGTQG'],
+  },
   { name: 'Bộ Tư lệnh Cảnh sát cơ động', aliases: ['Bộ Tư lệnh CSCĐ'] },
 ];
 
@@ -488,8 +515,41 @@ export const EXTRA_BODIES: readonly { name: string; aliases: readonly string[] }
 export const PLACE_SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
   'Hồ Chí Minh': ['HCM', 'TP.HCM', 'TPHCM', 'TP HCM', 'TP. HCM', 'TP.Hồ Chí Minh', 'Sài Gòn'],
   'Bà Rịa - Vũng Tàu': ['Bà Rịa-Vũng Tàu', 'BR-VT'],
-  'Thừa Thiên Huế': ['Thừa Thiên - Huế'],
+  Huế: ['Thừa Thiên Huế', 'Thừa Thiên - Huế', 'Thừa Thiên-Huế', 'TT-Huế'],
 };
+
+/** Countries whose bodies news names like ours ("Bộ Ngoại giao Trung Quốc"): not Vietnamese bodies. */
+export const FOREIGN_COUNTRIES = [
+  'Trung Quốc',
+  'Lào',
+  'Campuchia',
+  'Cuba',
+  'Hoa Kỳ',
+  'Mỹ',
+  'Nga',
+  'Liên bang Nga',
+  'Nhật Bản',
+  'Hàn Quốc',
+  'Triều Tiên',
+  'Pháp',
+  'Anh',
+  'Đức',
+  'Ấn Độ',
+  'Thái Lan',
+  'Singapore',
+  'Indonesia',
+  'Malaysia',
+  'Philippines',
+  'Australia',
+  'Úc',
+  'Canada',
+  'Italy',
+  'Belarus',
+  'Ukraine',
+  'Mông Cổ',
+  'Myanmar',
+  'Brunei',
+] as const;
 
 /** Two-word verbs that follow a body's name in news ("Sở Tư pháp xây dựng …"): a name never runs into them. */
 export const VERBS_AFTER_NAMES = new Set([
@@ -534,6 +594,21 @@ export const VERBS_AFTER_NAMES = new Set([
   'làm việc',
   'tiếp đón',
   'gặp gỡ',
+  'giải trình',
+  'tổng hợp',
+  'tính đến',
+  'cung cấp',
+  'thẩm định',
+  'xác nhận',
+  'ghi nhận',
+  'cho rằng',
+  'nhận định',
+  'thông qua',
+  'có văn bản',
+  'ký ban',
+  'tiến hành',
+  'vừa ban',
+  'đã có',
 ]);
 
 /** Heads of named departments: a body when a capitalised name follows ("Cục Cảnh sát giao thông"). */
@@ -573,7 +648,8 @@ export const COMMITTEE_OWNERS = [
 /** Lower-case words that continue a body's name after a comma ("phòng, chống", "khám, chữa bệnh"). */
 export const AFTER_COMMA_IN_NAMES = new Set(['chống', 'chữa', 'cứu', 'nhập']);
 
-/** Words that end a name read by the generic department rule. */
+/** Words that end a name read by the generic department rule. ("giao", "thực" are not here:
+ * "Cảnh sát giao thông", "An toàn thực phẩm".) */
 export const NAME_STOPWORDS = new Set([
   'các',
   'những',
@@ -629,7 +705,6 @@ export const NAME_STOPWORDS = new Set([
   'lên',
   'xuống',
   'tiếp',
-  'thực',
   'triển',
   'tiến',
   'kiểm',
@@ -640,7 +715,6 @@ export const NAME_STOPWORDS = new Set([
   'đề',
   'yêu',
   'chỉ',
-  'giao',
   'dự',
   'cũng',
   'còn',

@@ -49,6 +49,20 @@ const CREDIT_BEFORE = new RegExp(
   `(?:^|[\\s(])(?:${CREDIT_LABELS.join('|')})(?:\\s*,\\s*(?:ảnh|Ảnh|bài|video))?\\s*:\\s*$`,
 );
 
+const POST_IN_SENTENCE =
+  /(?:Chủ tịch|Bí thư|Giám đốc|Bộ trưởng|Thứ trưởng|Trưởng ban|Trưởng phòng|Cục trưởng|Chánh|Viện trưởng|Thủ tướng|Tư lệnh|Chính ủy|Ủy viên|chức vụ)(?![\p{L}])/u;
+
+/** The sentence around `pos`, at most 200 characters either side. */
+function sentenceAround(text: string, pos: number): string {
+  const from = Math.max(0, pos - 200);
+  const to = Math.min(text.length, pos + 200);
+  const before = text.slice(from, pos);
+  const after = text.slice(pos, to);
+  const s = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'));
+  const e = after.search(/\.\s|\n/);
+  return before.slice(s + 1) + (e >= 0 ? after.slice(0, e) : after);
+}
+
 const HONORIFICS = new Set(['Ông', 'Bà', 'Anh', 'Chị', 'Cô', 'Chú', 'Bác', 'Em', 'Cháu', 'Cụ', 'Ngài']);
 
 function isNameSyllable(word: string): boolean {
@@ -250,7 +264,12 @@ export function createPersonGrammar(
       const listed = name.entity !== null || names.matchAt(text, pos).length > 0;
       // A listed official; or a surname-led name that titles follow or "đồng chí" precedes.
       const surname = SURNAMES.has(text.slice(pos, nextWord(text, pos)?.[1] ?? pos));
-      if (!listed && !(surname && (after.titles.length > 0 || comrade))) return null;
+      // "… miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh … với ông Phạm Văn Thành": a full name after
+      // "ông"/"bà" in a sentence about a post is the official the sentence is about.
+      const honorific = /^(ông|bà|Ông|Bà)$/.test(prevWord);
+      const fullName = text.slice(pos, name.end).split(' ').length >= 3;
+      const aboutPost = honorific && fullName && surname && POST_IN_SENTENCE.test(sentenceAround(text, pos));
+      if (!listed && !(surname && (after.titles.length > 0 || comrade)) && !aboutPost) return null;
       if (blockedBefore(text, pos)) return null;
       return {
         start: pos,

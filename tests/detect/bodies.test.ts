@@ -132,3 +132,47 @@ describe('places', () => {
     expect(of('place', 'ông Nguyễn Hà Tĩnh')).toEqual([]);
   });
 });
+
+describe('bodies seen in real news of other outlets', () => {
+  it.each<[string, string, [string, string, string | null][]]>([
+    [
+      'city committee below the province',
+      'Thành ủy Biên Hòa họp',
+      [['Thành ủy Biên Hòa', 'Thành ủy Biên Hòa', null]],
+    ],
+    [
+      'a district whose name ends in a surname',
+      'UBND quận Ngũ Hành Sơn cho biết',
+      [['UBND quận Ngũ Hành Sơn', 'Ủy ban nhân dân quận Ngũ Hành Sơn', null]],
+    ],
+    ['a numbered ward', 'UBND phường 8 tiếp dân', [['UBND phường 8', 'Ủy ban nhân dân phường 8', null]]],
+    [
+      'a ward Party committee',
+      'Đảng ủy phường Hạc Thành ra mắt',
+      [['Đảng ủy phường Hạc Thành', 'Đảng ủy phường Hạc Thành', null]],
+    ],
+    [
+      'a police unit within a province',
+      'Phòng Cảnh sát giao thông Công an tỉnh Hà Tĩnh cho biết',
+      [
+        [
+          'Phòng Cảnh sát giao thông Công an tỉnh Hà Tĩnh',
+          'Phòng Cảnh sát giao thông Công an tỉnh Hà Tĩnh',
+          null,
+        ],
+      ],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(of('organization', text)).toEqual(expected);
+  });
+
+  it.each([
+    ['an agency after a reporter', 'PV Thái Bình/CAND thông tin'],
+    ['a foreign ministry', 'Thứ trưởng Bộ Công an Trung Quốc'],
+    ['a foreign party', 'Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc'],
+    ['bodies of every commune', 'HĐND và UBND các xã, phường'],
+    ['a member, not the committee', 'ông A, Tỉnh ủy viên'],
+  ])('not a body: %s', (_name, text) => {
+    expect(of('organization', text)).toEqual([]);
+  });
+});

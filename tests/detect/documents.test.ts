@@ -248,3 +248,52 @@ describe('document references', () => {
     expect(docs('các nghị quyết 12 điểm mới').map((m) => m.text)).toEqual([]);
   });
 });
+
+describe('document references seen in real news of other outlets', () => {
+  it.each<[string, string, string[], Expect?]>([
+    [
+      'a plan with a local symbol',
+      'Phương án số 316/PA-UBND ngày 19/01/2024',
+      ['Phương án số 316/PA-UBND'],
+      { docType: 'Phương án', year: 2024 },
+    ],
+    [
+      'a letter with a two-part code',
+      'Công văn số 288/VPUBND/KT gửi các sở',
+      ['Công văn số 288/VPUBND/KT'],
+      { symbol: 'VPUBND/KT' },
+    ],
+    [
+      '"Văn bản" with a symbol',
+      'theo Văn bản 1454/ BTNMT-TCQLĐĐ',
+      ['Văn bản 1454/ BTNMT-TCQLĐĐ'],
+      { symbol: 'BTNMT-TCQLĐĐ' },
+    ],
+    [
+      'issuer as the subject of the next clause',
+      'Tại quyết định số 793, Thủ tướng Chính phủ quyết định kỷ luật',
+      ['quyết định số 793'],
+      { issuer: 'Thủ tướng Chính phủ' },
+    ],
+    [
+      'date in words before the issuer',
+      'Ngày 28 tháng 7 năm 2021, Ban Chấp hành Trung ương Đảng đã ban hành Quy định số 22-QĐ/TW',
+      ['Quy định số 22-QĐ/TW'],
+      { year: 2021, date: '2021-07-28' },
+    ],
+    [
+      'the Party charter',
+      'vi phạm Điều lệ Đảng',
+      ['Điều lệ Đảng'],
+      { docType: 'Điều lệ', name: 'Điều lệ Đảng' },
+    ],
+  ])('%s', (_name, text, spans, fields) => {
+    const found = docs(text);
+    expect(found.map((m) => m.text)).toEqual(spans);
+    if (fields) expect(found[0]?.ref).toMatchObject(fields);
+  });
+
+  it('does not read "văn bản" with a bare number as a citation', () => {
+    expect(docs('đã ban hành 3 văn bản, văn bản 2 nêu rõ')).toEqual([]);
+  });
+});

@@ -118,3 +118,15 @@ describe('persons', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('persons seen in real news of other outlets', () => {
+  it('finds an untitled full name after "ông" in a sentence about a post, and then everywhere', () => {
+    const text =
+      'Thủ tướng phê chuẩn miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh với ông Phạm Văn Thành. Ông Phạm Văn Thành bị kỷ luật.';
+    expect(persons(text).map((p) => p.text)).toEqual(['Phạm Văn Thành', 'Phạm Văn Thành']);
+  });
+
+  it('leaves a private person after "ông" alone', () => {
+    expect(persons('Hàng xóm kể ông Phạm Văn Tèo bán rau ở chợ.')).toEqual([]);
+  });
+});
