@@ -516,7 +516,14 @@ describe('sync in Chromium', () => {
       if (s?.last?.outcome === 'updated' && s.last.to === next2.meta.version) done = s;
       const t0 = performance.now();
       const card = await lookupId(NEW_DOC);
-      if (s?.running?.phase === 'applying') latencies.push(performance.now() - t0);
+      if (s?.running?.phase === 'applying') {
+        latencies.push(performance.now() - t0);
+        if (process.env.REFLENS_SYNC_VERBOSE) {
+          console.info(
+            `lookup ${Math.round(performance.now() - t0)} ms at record ${s.progress?.records}/${s.progress?.totalRecords}`,
+          );
+        }
+      }
       titles.push(card.kind === 'document' ? (card.entry.title ?? '') : card.kind);
     }
     const firstNew = titles.indexOf(`${NEW_TITLE}, bản sửa đổi`);
@@ -526,8 +533,6 @@ describe('sync in Chromium', () => {
     timings.lookupsDuringApply = latencies.length;
     timings.lookupDuringApplyMedian = Math.round(latencies[Math.floor(latencies.length / 2)] ?? -1);
     timings.lookupDuringApplyMax = Math.round(latencies.at(-1) ?? -1);
-    if (process.env.REFLENS_SYNC_VERBOSE)
-      console.info('lookup latencies during apply (ms):', latencies.map(Math.round).join(' '));
     timings.stopToResumedUpdate = Date.now() - started;
     expect(done?.last).toMatchObject({ trigger: 'resume', via: 'snapshot' });
     timings.resumedAtRecord = done?.last?.resumedAt ?? -1;
