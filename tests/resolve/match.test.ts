@@ -64,3 +64,12 @@ describe('matchDocument', () => {
     expect(matchDocument(land2013, find(land2013), '2025-01-01').entity).toBe('d:45/2013/QH13');
   });
 });
+
+describe('matchDocument with a year for a symbol', () => {
+  it('reads "Nghị định 168/2024" as number and year', () => {
+    const r = ref({ docType: 'Nghị định', number: '168', symbol: '2024' });
+    expect(matchDocument(r, find(r), null).entity).toBe('d:168/2024/NĐ-CP');
+    const wrongYear = ref({ docType: 'Nghị định', number: '168', symbol: '2023' });
+    expect(matchDocument(wrongYear, find(wrongYear), null).candidates).toEqual([]);
+  });
+});
