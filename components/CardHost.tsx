@@ -13,7 +13,8 @@ export interface CardHostOptions {
   theme: Theme;
   onPointerInside(inside: boolean): void;
   onClose(): void;
-  onOpenId(id: string): void;
+  /** The card of entry `id`, for links inside the card (relations, parent body, same-number switcher). */
+  load(id: string): Promise<CardData>;
   /** The reader clicked inside the card: keep it open until dismissed. */
   onPin(): void;
 }
@@ -24,8 +25,17 @@ export interface Anchor {
   getClientRects(): DOMRectList | DOMRect[];
 }
 
+export interface ShowOptions {
+  /** Move the focus into the card (it was opened from the keyboard). */
+  focus?: boolean;
+  /** Said to screen readers when the card opens. */
+  announce?: string;
+  /** Where the card's date comes from (a person card says when it fell back to today). */
+  dateSource?: 'article' | 'today';
+}
+
 export interface CardHost {
-  show(data: CardData, anchor: Anchor, opts?: { focus?: boolean; announce?: string }): void;
+  show(data: CardData, anchor: Anchor, opts?: ShowOptions): void;
   hide(): void;
   isOpen(): boolean;
   /** Whether an event target is (inside) the card. */
@@ -46,6 +56,8 @@ const HOST_STYLE: Record<string, string> = {
   margin: '0',
   padding: '0',
   border: '0',
+  overflow: 'visible',
+  background: 'none',
   transform: 'none',
   opacity: '1',
   visibility: 'visible',
@@ -83,7 +95,10 @@ export function createCardHost(o: CardHostOptions): CardHost {
   let theme = o.theme;
   let stopAutoUpdate: (() => void) | null = null;
   let open = false;
-  let current: { data: CardData; anchor: Anchor } | null = null;
+  let current: { data: CardData; anchor: Anchor; opts: ShowOptions; serial: number } | null = null;
+  let serial = 0;
+  // Where the focus was before a keyboard-opened card took it, to give it back on close.
+  let returnFocus: HTMLElement | null = null;
 
   const applyTheme = () => {
     wrap.className = `wrap theme-${theme}`;
@@ -122,27 +137,57 @@ export function createCardHost(o: CardHostOptions): CardHost {
     });
   };
 
+  const announce = (text: string) => {
+    // Cleared first so the same words twice are still announced.
+    live.textContent = '';
+    setTimeout(() => {
+      live.textContent = text;
+    }, 30);
+  };
+
   const paint = () => {
     if (!current) return;
-    render(<Card data={current.data} lang={lang} onClose={o.onClose} onOpenId={o.onOpenId} />, wrap);
+    render(
+      <Card
+        key={current.serial}
+        data={current.data}
+        lang={lang}
+        onClose={o.onClose}
+        load={o.load}
+        dateSource={current.opts.dateSource}
+        copy={(text) => copyText(o.doc, shadow, text)}
+        announce={announce}
+      />,
+      wrap,
+    );
   };
 
   return {
     show(data, anchor, opts = {}) {
-      if (!host.isConnected) o.doc.documentElement.append(host);
-      current = { data, anchor };
+      if (!host.isConnected) {
+        o.doc.documentElement.append(host);
+        // The top layer is above every z-index a page can set, and above its open
+        // dialogs and popovers; `manual`, so the page's light-dismiss cannot close it.
+        if (typeof host.showPopover === 'function') {
+          host.setAttribute('popover', 'manual');
+          host.showPopover();
+        }
+      }
+      current = { data, anchor, opts, serial: ++serial };
       paint();
       wrap.hidden = false;
       open = true;
       place(anchor);
-      if (opts.announce) live.textContent = opts.announce;
+      if (opts.announce) announce(opts.announce);
       if (opts.focus) {
-        // Keyboard users land in the card, on its first control.
-        const target = wrap.querySelector<HTMLElement>('button, a[href]') ?? wrap.querySelector<HTMLElement>('[role="dialog"]');
-        target?.focus();
+        const active = o.doc.activeElement;
+        if (active !== host && active instanceof HTMLElement) returnFocus = active;
+        // Keyboard users land on the card itself (its label is read), one Tab from its first control.
+        wrap.querySelector<HTMLElement>('[role="dialog"]')?.focus();
       }
     },
     hide() {
+      const hadFocus = shadow.activeElement !== null;
       stopAutoUpdate?.();
       stopAutoUpdate = null;
       render(null, wrap);
@@ -151,6 +196,8 @@ export function createCardHost(o: CardHostOptions): CardHost {
       current = null;
       live.textContent = '';
       host.remove();
+      if (hadFocus && returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
+      returnFocus = null;
     },
     isOpen: () => open,
     contains: (target) => target === host,
@@ -161,4 +208,29 @@ export function createCardHost(o: CardHostOptions): CardHost {
       paint();
     },
   };
+}
+
+/**
+ * The clipboard API needs a secure, focused page; news sites on plain http and
+ * some embedded frames have neither, so the old selection-and-copy route follows.
+ */
+async function copyText(doc: Document, shadow: ShadowRoot, text: string): Promise<boolean> {
+  try {
+    await doc.defaultView?.navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = doc.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0';
+    shadow.append(area);
+    area.select();
+    try {
+      return doc.execCommand('copy');
+    } catch {
+      return false;
+    } finally {
+      area.remove();
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { gazetteerFromDataset } from '../lib/detect/index.ts';
 import { todayIso } from '../lib/format/dates.ts';
+import { learnInputOf, MAX_LEARN_PER_PAGE, withLearned } from '../lib/learned/learned-cards.ts';
 import type { CardData, GazetteerPayload } from '../lib/protocol.ts';
 import { AnswerCache } from '../lib/service/answer-cache.ts';
 import { decodeBundle } from '../lib/service/bundle.ts';
@@ -46,6 +47,11 @@ export default defineBackground(() => {
   // Listeners are registered synchronously so a message that wakes the worker is not lost.
   // Recent answers, dropped whenever the reader answers from another dataset version.
   const answers = new AnswerCache<CardData>(500);
+  // Documents pages cited in full that the dataset lacks (lib/learned): read on a miss, written by the content script.
+  const learned = {
+    bySymbol: (key: string) => database.store.learnedBySymbol(key),
+    all: async () => (await database.store.exportLearned()).documents,
+  };
   onMessage('lookup', async ({ data }) => {
     const [card] = await lookupMany(
       await service.reader(),
@@ -53,7 +59,31 @@ export default defineBackground(() => {
       todayIso(),
       answers,
     );
-    return card ?? { kind: 'none', text: '' };
+    return withLearned(card ?? { kind: 'none', text: '' }, data.query, learned);
+  });
+  onMessage('learnDocuments', async ({ data, sender }) => {
+    // The frame's own URL when the browser gives it: a page cannot file citations under another site.
+    const pageUrl = sender.url ?? data.pageUrl;
+    const refs = data.refs.slice(0, MAX_LEARN_PER_PAGE);
+    const inputs = refs.map((ref) => learnInputOf(ref, pageUrl, data.seen));
+    // Only what the dataset lacks: the same lookup a card makes, answered from the cache when warm.
+    const cards = await lookupMany(
+      await service.reader(),
+      { queries: refs.map((ref) => ({ kind: 'document' as const, ref, text: '' })), date: data.seen },
+      todayIso(),
+      answers,
+    );
+    let count = 0;
+    for (const [i, input] of inputs.entries()) {
+      if (input && cards[i]?.kind === 'document-from-page' && (await database.store.learn(input))) count++;
+    }
+    return { learned: count };
+  });
+  onMessage('learnedCount', async () => ({ count: (await database.store.exportLearned()).documents.length }));
+  onMessage('clearLearned', async () => {
+    const count = (await database.store.exportLearned()).documents.length;
+    await database.store.clearLearned();
+    return { cleared: count };
   });
   onMessage('lookupMany', async ({ data }) => lookupMany(await service.reader(), data, todayIso(), answers));
   onMessage('search', async ({ data }) =>

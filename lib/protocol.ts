@@ -47,6 +47,8 @@ export type CardData =
       kind: 'document-from-page';
       ref: DocRefQuery;
       text: string;
+      /** Pages where RefLens read this document's full citation earlier (newest first), when it did. */
+      seenOn?: { url: string; seen: string }[];
     }
   | {
       kind: 'person';
@@ -96,6 +98,17 @@ export interface LookupManyRequest {
   date: string | null;
 }
 
+/**
+ * Full citations a page gave (number, symbol and a date or an issuer) to remember
+ * locally when the dataset lacks them, so a short form elsewhere can show them.
+ */
+export interface LearnDocumentsRequest {
+  refs: DocRefQuery[];
+  pageUrl: string;
+  /** The day the page was read, YYYY-MM-DD. */
+  seen: string;
+}
+
 export interface DatasetStatus {
   version: number | null;
   built: string | null;
@@ -137,4 +150,10 @@ export interface ProtocolMap {
   syncStatus(): SyncStatusView;
   /** Starts a sync now (or joins the running one); answers at once, before it ends. */
   syncNow(): SyncStatusView;
+  /** Remembers the refs the dataset lacks; answers how many were new or refreshed. */
+  learnDocuments(req: LearnDocumentsRequest): { learned: number };
+  /** How many page-derived documents are remembered (for the options page). */
+  learnedCount(): { count: number };
+  /** Forgets every page-derived document. */
+  clearLearned(): { cleared: number };
 }

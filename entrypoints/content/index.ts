@@ -4,11 +4,12 @@ import { createDetector, type Mention } from '../../lib/detect/index.ts';
 import { todayIso } from '../../lib/format/dates.ts';
 import { createHoverTiming } from '../../lib/hover/hover-timing.ts';
 import { translate } from '../../lib/i18n/messages.ts';
+import { learnable, MAX_LEARN_PER_PAGE, pageKey } from '../../lib/learned/learned-cards.ts';
 import { readArticleDate } from '../../lib/page/article-date.ts';
 import { HighlightPainter, highlightsSupported } from '../../lib/page/highlights.ts';
 import { type Mark, markAtPoint } from '../../lib/page/marks.ts';
 import { startPageScanner } from '../../lib/page/page-scanner.ts';
-import type { CardData, LookupQuery } from '../../lib/protocol.ts';
+import type { CardData, DocRefQuery, LookupQuery } from '../../lib/protocol.ts';
 import { documentHeading } from '../../lib/service/labels.ts';
 import { isSiteEnabled, normalizeSettings, type Settings } from '../../lib/settings/settings.ts';
 import { contentMatches } from '../../lib/sites.ts';
@@ -16,6 +17,8 @@ import { sendMessage } from '../shared/messaging.ts';
 import './style.css';
 
 const GRACE_MS = 300;
+/** Full citations are remembered once the page has settled, in one message. */
+const LEARN_DELAY_MS = 1500;
 
 function queryFor(m: Mention): LookupQuery {
   switch (m.kind) {
@@ -44,6 +47,15 @@ function announcement(data: CardData, lang: Settings['lang']): string {
   }
 }
 
+/** Pages that cited a learned document, without this one: the card is already on it. */
+function forThisPage(data: CardData, url: string): CardData {
+  if (data.kind !== 'document-from-page' || !data.seenOn) return data;
+  const here = pageKey(url);
+  const others = data.seenOn.filter((p) => p.url !== here);
+  const { seenOn: _all, ...rest } = data;
+  return others.length > 0 ? { ...rest, seenOn: others } : rest;
+}
+
 function inViewport(mark: Mark<Mention>, win: Window): boolean {
   const r = mark.ranges[0]?.getBoundingClientRect();
   return !!r && r.bottom > 0 && r.top < win.innerHeight && r.width > 0;
@@ -69,21 +81,71 @@ export default defineContentScript({
 
     const gazetteer = await sendMessage('gazetteer', undefined);
     const detector = createDetector({ ...gazetteer, documents: [] });
-    const article = readArticleDate(document);
-    const articleDate = article?.date ?? null;
+    // A single-page app changes article without a load: the date is read again at a new URL.
+    let article = readArticleDate(document);
+    let articleHref = location.href;
+    const articleDate = (): string | null => {
+      if (location.href !== articleHref) {
+        articleHref = location.href;
+        article = readArticleDate(document);
+      }
+      return article?.date ?? null;
+    };
     const painter = new HighlightPainter<Mention>(window, settings.highlight);
     let cardHost: CardHost | null = null;
 
     const wanted = (m: Mention) => settings.kinds[m.kind];
+    const lookup = (query: LookupQuery) =>
+      sendMessage('lookup', { query, date: articleDate() ?? todayIso() }).then((d) =>
+        forThisPage(d, location.href),
+      );
+
+    // Full citations the dataset may lack, sent to the background to remember (lib/learned).
+    const toLearn: DocRefQuery[] = [];
+    const queued = new Set<string>();
+    let learnTimer: number | null = null;
+    const flushLearn = () => {
+      learnTimer = null;
+      const refs = toLearn.splice(0, MAX_LEARN_PER_PAGE);
+      if (refs.length === 0) return;
+      void sendMessage('learnDocuments', { refs, pageUrl: location.href, seen: todayIso() }).catch(
+        (err: unknown) => console.warn('RefLens: could not remember citations', err),
+      );
+      if (toLearn.length > 0) learnTimer = window.setTimeout(flushLearn, LEARN_DELAY_MS);
+    };
+    const queueLearn = (added: readonly Mark<Mention>[]) => {
+      for (const { mention: m } of added) {
+        if (m.kind !== 'document' || !learnable(m.ref)) continue;
+        const key = JSON.stringify([m.ref.docType, m.ref.number, m.ref.symbol, m.ref.date]);
+        if (queued.has(key) || queued.size >= MAX_LEARN_PER_PAGE * 4) continue;
+        queued.add(key);
+        const { docType, number, symbol, year, issuer, date, subject } = m.ref;
+        toLearn.push({ docType, number, symbol, year, issuer, date, subject: subject ?? null });
+      }
+      if (toLearn.length > 0 && learnTimer === null)
+        learnTimer = window.setTimeout(flushLearn, LEARN_DELAY_MS);
+    };
 
     performance.mark('reflens-scan-start');
     const scanner = startPageScanner<Mention>({
       win: window,
       root: document.body,
-      detect: (text) => detector.detect(text, articleDate ? { date: articleDate } : {}),
+      // In slices: a 1 MB page must not hold the main thread for one long task.
+      detect: (text) => {
+        const date = articleDate();
+        return detector.start(text, date ? { date } : {});
+      },
       exclude: (el) => el.hasAttribute(CARD_HOST_ATTRIBUTE),
-      onAdded: (marks) => painter.add(marks.filter((m) => wanted(m.mention))),
-      onRemoved: (marks) => painter.remove(marks),
+      onAdded: (marks) => {
+        painter.add(marks.filter((m) => wanted(m.mention)));
+        queueLearn(marks);
+      },
+      onRemoved: (marks) => {
+        painter.remove(marks);
+        // The text the open card explains is gone (live blog update, SPA navigation).
+        const open = timing.openKey();
+        if (open !== null && marks.some((m) => m.key === open)) timing.closeNow();
+      },
     });
     void scanner.ready.then(() => {
       // On the page's timeline, not in the DOM, so benchmarks and tests can read it.
@@ -105,14 +167,20 @@ export default defineContentScript({
         const focus = openedByKeyboard;
         openedByKeyboard = false;
         performance.mark('reflens-open');
-        void sendMessage('lookup', { query: queryFor(mark.mention), date: articleDate ?? todayIso() }).then(
+        void lookup(queryFor(mark.mention)).then(
           (data) => {
             // A later hover may have started while the background answered.
             if (!timing.isCurrent(token) || !mark.ranges[0]) return;
             painter.setActive(mark);
-            ensureHost().show(data, mark.ranges[0], { focus, announce: announcement(data, settings.lang) });
+            ensureHost().show(data, mark.ranges[0], {
+              focus,
+              announce: announcement(data, settings.lang),
+              dateSource: article ? 'article' : 'today',
+            });
             // Dwell end → card painted, on the page's timeline for the benchmark.
-            requestAnimationFrame(() => setTimeout(() => performance.measure('reflens-card', 'reflens-open'), 0));
+            requestAnimationFrame(() =>
+              setTimeout(() => performance.measure('reflens-card', 'reflens-open'), 0),
+            );
           },
           (err: unknown) => console.warn('RefLens: lookup failed', err),
         );
@@ -131,14 +199,7 @@ export default defineContentScript({
         onPointerInside: (inside) => timing.overCard(inside),
         onClose: () => timing.closeNow(),
         onPin: () => timing.pin(),
-        onOpenId: (id) => {
-          const key = timing.openKey();
-          const anchor = key === null ? undefined : marks.get(key)?.ranges[0];
-          if (!anchor) return;
-          void sendMessage('lookup', { query: { kind: 'id', id }, date: articleDate ?? todayIso() }).then((data) =>
-            ensureHost().show(data, anchor, { announce: announcement(data, settings.lang) }),
-          );
-        },
+        load: (id) => lookup({ kind: 'id', id }),
       });
       return cardHost;
     };
@@ -202,14 +263,18 @@ export default defineContentScript({
     const onFocus = (e: FocusEvent) => {
       const el = e.target;
       if (!(el instanceof Element) || cardHost?.contains(el)) return;
-      const mark = marks.live().find((m) => wanted(m.mention) && m.ranges[0] && el.contains(m.ranges[0].startContainer));
+      const mark = marks
+        .live()
+        .find((m) => wanted(m.mention) && m.ranges[0] && el.contains(m.ranges[0].startContainer));
       if (mark) timing.overMark(mark.key);
     };
 
-    document.addEventListener('pointermove', onMove, { passive: true });
-    document.addEventListener('pointerdown', onDown, { passive: true, capture: true });
-    document.addEventListener('keydown', onKey, true);
-    document.addEventListener('focusin', onFocus);
+    // On the window, in the capture phase: pages that stop these events on their own
+    // elements (share bars, drag handlers, key bindings) cannot hide them from RefLens.
+    window.addEventListener('pointermove', onMove, { passive: true, capture: true });
+    window.addEventListener('pointerdown', onDown, { passive: true, capture: true });
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('focusin', onFocus, true);
 
     // Settings changed in the options page apply here without a reload.
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -222,7 +287,10 @@ export default defineContentScript({
         painter.clear();
         return;
       }
-      if (JSON.stringify(before.kinds) !== JSON.stringify(next.kinds) || !isSiteEnabled(before, location.hostname)) {
+      if (
+        JSON.stringify(before.kinds) !== JSON.stringify(next.kinds) ||
+        !isSiteEnabled(before, location.hostname)
+      ) {
         painter.clear();
         painter.add(marks.live().filter((m) => wanted(m.mention)));
       }
@@ -234,11 +302,12 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       g.__reflensRunning = false;
       scanner.stop();
+      if (learnTimer !== null) window.clearTimeout(learnTimer);
       browser.storage.onChanged.removeListener(onStorage);
-      document.removeEventListener('pointermove', onMove);
-      document.removeEventListener('pointerdown', onDown, true);
-      document.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('focusin', onFocus);
+      window.removeEventListener('pointermove', onMove, true);
+      window.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('focusin', onFocus, true);
       timing.closeNow();
       painter.clear();
     });

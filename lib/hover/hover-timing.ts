@@ -62,6 +62,8 @@ export function createHoverTiming(o: HoverTimingOptions): HoverTiming {
     clearDwell();
     clearGrace();
     pinned = false;
+    // A card that disappears under the pointer gets no pointerleave: forget it was entered.
+    inCard = false;
     if (shown !== null) {
       shown = null;
       token += 1;
@@ -87,10 +89,13 @@ export function createHoverTiming(o: HoverTimingOptions): HoverTiming {
       }
       // A pinned card stays put; hovering elsewhere does not replace it.
       if (key !== null && !pinned) {
-        dwell = o.timers.set(() => {
-          dwell = null;
-          if (hovered === key) show(key);
-        }, typeof o.dwellMs === 'function' ? o.dwellMs() : o.dwellMs);
+        dwell = o.timers.set(
+          () => {
+            dwell = null;
+            if (hovered === key) show(key);
+          },
+          typeof o.dwellMs === 'function' ? o.dwellMs() : o.dwellMs,
+        );
       }
       if (shown !== null && !inCard) scheduleClose();
     },

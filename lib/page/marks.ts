@@ -1,7 +1,7 @@
 // Detected mentions become DOM Ranges (for highlights and positioning) and a
 // per-text-node index that answers "which mark is under this caret?" without
 // scanning every mark on each pointer move.
-import { type NodeSpan, spansFor, type TextIndex } from './text-index.ts';
+import { type NodeSpan, spanIntact, spansFor, type TextIndex } from './text-index.ts';
 
 export interface Markable {
   kind: string;
@@ -30,7 +30,8 @@ export class MarkSet<M extends Markable> {
     const added: Mark<M>[] = [];
     for (const mention of mentions) {
       const spans: NodeSpan[] = spansFor(index, mention.start, mention.end);
-      if (spans.length === 0) continue;
+      // Text changed since it was read: its rescan will mark it.
+      if (spans.length === 0 || !spans.every((s) => spanIntact(index, s))) continue;
       const key = this.marks.length;
       const ranges = spans.map((s) => {
         const r = doc.createRange();
@@ -93,7 +94,11 @@ export class MarkSet<M extends Markable> {
       // A mark spanning several nodes is indexed under each of them.
       for (const r of mark.ranges) {
         const list = this.byNode.get(r.startContainer as Text);
-        if (list) this.byNode.set(r.startContainer as Text, list.filter((h) => h.key !== hit.key));
+        if (list)
+          this.byNode.set(
+            r.startContainer as Text,
+            list.filter((h) => h.key !== hit.key),
+          );
       }
     }
     this.byNode.delete(node);
@@ -136,7 +141,12 @@ function inside(rects: DOMRectList | DOMRect[], x: number, y: number): boolean {
  * when the pointer is in the margin past a line's end, so the hit is confirmed
  * against the mark's own boxes.
  */
-export function markAtPoint<M extends Markable>(doc: Document, marks: MarkSet<M>, x: number, y: number): Mark<M> | undefined {
+export function markAtPoint<M extends Markable>(
+  doc: Document,
+  marks: MarkSet<M>,
+  x: number,
+  y: number,
+): Mark<M> | undefined {
   const caret = caretAt(doc, x, y);
   if (caret && caret.node.nodeType === 3) {
     // The caret sits between characters: try the character after it, then the one before.
@@ -153,7 +163,12 @@ export function markAtPoint<M extends Markable>(doc: Document, marks: MarkSet<M>
  * A transparent layer over the text (ad veils, click-catchers) takes the caret
  * hit-test. Look through the stack of elements at the point for text we marked.
  */
-function markUnderLayers<M extends Markable>(doc: Document, marks: MarkSet<M>, x: number, y: number): Mark<M> | undefined {
+function markUnderLayers<M extends Markable>(
+  doc: Document,
+  marks: MarkSet<M>,
+  x: number,
+  y: number,
+): Mark<M> | undefined {
   const stack = typeof doc.elementsFromPoint === 'function' ? doc.elementsFromPoint(x, y).slice(0, 8) : [];
   for (const el of stack) {
     for (let child = el.firstChild; child; child = child.nextSibling) {

@@ -4,10 +4,18 @@
 import { type Mark, type Markable, MarkSet } from './marks.ts';
 import { createTextIndexer } from './text-index.ts';
 
+/** Detection worked in slices (lib/detect's `Detector.start`). */
+export interface SlicedDetection<M> {
+  /** Works until `keepGoing()` returns false or the work is done; true when done. */
+  step(keepGoing: () => boolean): boolean;
+  result(): M[];
+}
+
 export interface PageScannerOptions<M extends Markable> {
   win: Window;
   root: Element;
-  detect(text: string): M[];
+  /** Mentions in one root's text: at once, or as a run the scanner works in slices. */
+  detect(text: string): M[] | SlicedDetection<M>;
   /** Our own UI and anything else never to be read. */
   exclude(el: Element): boolean;
   onAdded(marks: Mark<M>[]): void;
@@ -34,29 +42,49 @@ export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): 
   const seen = new WeakSet<Text>();
   let stopped = false;
 
-  const yieldToPage = () => new Promise<void>((resume) => win.setTimeout(resume, 0));
+  // `scheduler.yield()` resumes ahead of other queued tasks (Chromium 129+), so a long
+  // scan is not pushed back behind every timer on the page; setTimeout elsewhere.
+  const sched = (win as Window & { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  const yieldToPage = (): Promise<void> =>
+    typeof sched?.yield === 'function'
+      ? sched.yield()
+      : new Promise<void>((resume) => win.setTimeout(resume, 0));
+  const now = () => win.performance.now();
+
+  /** Runs `run` in slices of `sliceMs`, yielding between them; false if stopped meanwhile. */
+  const slices = async (step: (keepGoing: () => boolean) => boolean): Promise<boolean> => {
+    for (;;) {
+      const until = now() + sliceMs;
+      if (step(() => now() < until)) return true;
+      await yieldToPage();
+      if (stopped) return false;
+    }
+  };
 
   const scanRoots = async (roots: Node[]): Promise<void> => {
     for (const root of roots) {
       if (stopped || !root.isConnected) continue;
       const indexer = createTextIndexer(root, { exclude: o.exclude, seen: (t) => seen.has(t) });
-      for (;;) {
-        const until = win.performance.now() + sliceMs;
-        if (indexer.step(() => win.performance.now() < until)) break;
-        await yieldToPage();
-        if (stopped) return;
-      }
+      if (!(await slices(indexer.step))) return;
       const index = indexer.result();
       for (const seg of index.segments) seen.add(seg.node);
       if (index.text.trim() === '') continue;
-      const mentions = o.detect(index.text);
+      const detection = o.detect(index.text);
+      let mentions: M[];
+      if (Array.isArray(detection)) mentions = detection;
+      else {
+        if (!(await slices(detection.step))) return;
+        mentions = detection.result();
+      }
       // Ranges are made in slices too: a 1 MB page can carry thousands of mentions.
       for (let i = 0; i < mentions.length; ) {
-        const until = win.performance.now() + sliceMs;
+        const until = now() + sliceMs;
         const batch: M[] = [];
-        while (i < mentions.length && (batch.length < 32 || win.performance.now() < until)) {
+        while (i < mentions.length && (batch.length < 32 || now() < until)) {
           batch.push(mentions[i++] as M);
         }
+        // Marks are checked against the text as it is now: the page may have changed a node
+        // while detection ran between slices (the observer has queued it for a rescan).
         const added = marks.add(win.document, index, batch);
         if (added.length > 0) o.onAdded(added);
         if (i < mentions.length) await yieldToPage();

@@ -3,15 +3,56 @@
 // Takes the root as a parameter (no globals) so it runs under happy-dom in tests.
 
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'KBD', 'SAMP',
-  'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'TEMPLATE', 'HEAD', 'TITLE',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'TEMPLATE',
+  'HEAD',
+  'TITLE',
 ]);
 
 // Text in different blocks must not run together ("Nghị quyết 12" in one <p>,
 // "ngày 16/3" in the next is not one citation), so blocks are separated by a newline.
 const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'LABEL', 'MARK', 'Q', 'S',
-  'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'INS', 'DEL',
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'DATA',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'LABEL',
+  'MARK',
+  'Q',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'WBR',
+  'INS',
+  'DEL',
 ]);
 
 export interface TextSegment {
@@ -27,7 +68,8 @@ export interface TextIndex {
 
 function skipped(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
-  if (el.getAttribute('contenteditable') !== null && el.getAttribute('contenteditable') !== 'false') return true;
+  if (el.getAttribute('contenteditable') !== null && el.getAttribute('contenteditable') !== 'false')
+    return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
   return false;
 }
@@ -116,6 +158,18 @@ export interface NodeSpan {
   node: Text;
   startOffset: number;
   endOffset: number;
+  /** Where the span starts in the joined string. */
+  at: number;
+}
+
+/** Whether a span still holds the text it was indexed with (the page may have changed it since). */
+export function spanIntact(index: TextIndex, span: NodeSpan): boolean {
+  const { node, startOffset, endOffset, at } = span;
+  return (
+    node.isConnected &&
+    node.data.length >= endOffset &&
+    node.data.slice(startOffset, endOffset) === index.text.slice(at, at + endOffset - startOffset)
+  );
 }
 
 /** The text-node pieces covering [start, end) of the joined string (a mention may cross inline tags). */
@@ -128,7 +182,7 @@ export function spansFor(index: TextIndex, start: number, end: number): NodeSpan
     const segEnd = seg.start + seg.node.data.length;
     const s = Math.max(start, seg.start);
     const e = Math.min(end, segEnd);
-    if (e > s) out.push({ node: seg.node, startOffset: s - seg.start, endOffset: e - seg.start });
+    if (e > s) out.push({ node: seg.node, startOffset: s - seg.start, endOffset: e - seg.start, at: s });
   }
   return out;
 }

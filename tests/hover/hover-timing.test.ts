@@ -20,7 +20,9 @@ function clock() {
     advance(ms: number) {
       const until = now + ms;
       for (;;) {
-        const due = [...pending.entries()].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
+        const due = [...pending.entries()]
+          .filter(([, t]) => t.at <= until)
+          .sort((a, b) => a[1].at - b[1].at)[0];
         if (!due) break;
         pending.delete(due[0]);
         now = due[1].at;
@@ -146,5 +148,19 @@ describe('hover timing', () => {
     timing.overMark(null);
     c.advance(1000);
     expect(events).toEqual(['open:3']);
+  });
+
+  it('a card closed under the pointer (Esc) does not keep the next card open after the pointer leaves', () => {
+    const { c, events, timing } = setup();
+    timing.overMark(1);
+    c.advance(300);
+    timing.overMark(null);
+    timing.overCard(true);
+    timing.closeNow(); // Esc: the card vanishes, so no pointerleave ever comes
+    timing.overMark(2);
+    c.advance(300);
+    timing.overMark(null);
+    c.advance(300);
+    expect(events).toEqual(['open:1', 'close', 'open:2', 'close']);
   });
 });

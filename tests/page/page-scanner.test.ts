@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type PageScanner, startPageScanner } from '../../lib/page/page-scanner.ts';
+import { type PageScanner, type SlicedDetection, startPageScanner } from '../../lib/page/page-scanner.ts';
 
 interface M {
   kind: string;
@@ -22,7 +22,7 @@ function detect(text: string): M[] {
 let scanner: PageScanner<M> | null = null;
 afterEach(() => scanner?.stop());
 
-function setup(html: string) {
+function setup(html: string, sliced?: (text: string) => SlicedDetection<M>) {
   const win = new Window();
   win.document.write(`<body>${html}</body>`);
   const w = win as unknown as globalThis.Window;
@@ -33,7 +33,7 @@ function setup(html: string) {
     root: w.document.body,
     detect: (t) => {
       texts.push(t);
-      return detect(t);
+      return sliced ? sliced(t) : detect(t);
     },
     exclude: (el) => el.hasAttribute('data-ui'),
     // Keyed by what was detected: a removed range's own text may already be the new text.
@@ -88,5 +88,56 @@ describe('page scanner', () => {
     w.document.body.append(ui);
     await settle(w);
     expect(texts).toHaveLength(1);
+  });
+
+  it('works a sliced detection run to the end, giving the page the thread between slices', async () => {
+    let steps = 0;
+    let pageRan = false;
+    // One mention per step, and a budget that always says stop: one slice per mention.
+    const sliced = (text: string): SlicedDetection<M> => {
+      const all = detect(text);
+      let i = 0;
+      return {
+        step(keepGoing) {
+          steps++;
+          i++;
+          keepGoing();
+          return i >= all.length;
+        },
+        result: () => all,
+      };
+    };
+    const { w, live, scanner: s } = setup('<p>NQ 1, NQ 2, NQ 3, NQ 4.</p>', sliced);
+    w.setTimeout(() => {
+      pageRan = true;
+    }, 0);
+    await s.ready;
+    expect([...live].sort()).toEqual(['NQ 1', 'NQ 2', 'NQ 3', 'NQ 4']);
+    expect(steps).toBe(4);
+    expect(pageRan).toBe(true);
+  });
+
+  it('does not mark text the page changed while detection ran, and marks the new text after', async () => {
+    let win: globalThis.Window | null = null;
+    let changed = false;
+    const sliced = (text: string): SlicedDetection<M> => ({
+      step() {
+        // The page rewrites the paragraph between two slices of detection.
+        if (!changed && win) {
+          changed = true;
+          (win.document.getElementById('a')?.firstChild as unknown as globalThis.Text).data =
+            'Sau đó: NQ 77.';
+          return false;
+        }
+        return true;
+      },
+      result: () => detect(text),
+    });
+    const { w, live, scanner: s } = setup('<p id="a">Trước: NQ 12.</p>', sliced);
+    win = w;
+    await s.ready;
+    expect(live.has('NQ 12')).toBe(false);
+    await settle(w);
+    expect([...live]).toEqual(['NQ 77']);
   });
 });
