@@ -86,3 +86,55 @@ export function isSiteEnabled(settings: Settings, host: string): boolean {
   if (key === null) return false;
   return !settings.disabledSites.includes(key);
 }
+
+/** The storage key the settings live under (storage.sync). */
+export const SETTINGS_KEY = 'settings';
+
+/**
+ * storage.sync takes at most 8192 bytes per item (Chrome's QUOTA_BYTES_PER_ITEM,
+ * Firefox's too), counted as the key plus the value's JSON in UTF-8.
+ */
+export const SYNC_ITEM_BYTES = 8192;
+
+export function settingsBytes(s: Settings): number {
+  return new TextEncoder().encode(SETTINGS_KEY + JSON.stringify(s)).length;
+}
+
+/** Whether these settings fit one storage.sync item (a very long list of added sites may not). */
+export function fitsSyncItem(s: Settings): boolean {
+  return settingsBytes(s) <= SYNC_ITEM_BYTES;
+}
+
+/**
+ * Resolves with the settings as soon as they switch `host` on, or null once
+ * `signal` aborts first: a tab opened while its site was off wakes up when the
+ * reader switches the site on, with no reload.
+ */
+export function untilSiteEnabled(
+  host: string,
+  subscribe: (onSettings: (s: Settings) => void) => () => void,
+  signal?: AbortSignal,
+): Promise<Settings | null> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) {
+      resolve(null);
+      return;
+    }
+    let settled = false;
+    let unsubscribe: (() => void) | null = null;
+    const finish = (value: Settings | null) => {
+      if (settled) return;
+      settled = true;
+      unsubscribe?.();
+      signal?.removeEventListener('abort', onAbort);
+      resolve(value);
+    };
+    const onAbort = () => finish(null);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    unsubscribe = subscribe((s) => {
+      if (isSiteEnabled(s, host)) finish(s);
+    });
+    // A subscription that answered at once has already finished: drop it now that it is known.
+    if (settled) unsubscribe();
+  });
+}
