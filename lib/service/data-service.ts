@@ -14,6 +14,8 @@ export interface DatabasePort {
   gazetteer(): Promise<GazetteerPayload>;
   counts(): Promise<DatasetStatus['counts']>;
   meta(): Promise<{ version: number; built: string } | null>;
+  /** Drops every dataset version (page-learned documents stay), so the bundle can be imported afresh. */
+  clearDataset(): Promise<void>;
 }
 
 export interface DataServiceDeps {
@@ -39,6 +41,12 @@ export interface DataService {
    * and rebuild the detector's name lists from it on the next request.
    */
   datasetChanged(): void;
+  /**
+   * Replaces whatever the database holds (an older import, synced versions, a
+   * damaged copy) with the bundled dataset; answers come from the bundle in
+   * memory meanwhile. Failures are reported through status(), like an import's.
+   */
+  reimportBundle(): Promise<void>;
 }
 
 function countsOf(d: Dataset): DatasetStatus['counts'] {
@@ -154,20 +162,51 @@ export function createDataService(deps: DataServiceDeps): DataService {
       let version: number | null = null;
       let built: string | null = null;
       let counts: DatasetStatus['counts'] = { documents: 0, persons: 0, organizations: 0 };
-      if (current?.source === 'database') {
+      // One source for the whole answer: an import may switch `current` while this awaits.
+      const source = current?.source ?? 'none';
+      if (source === 'database') {
         const meta = await deps.database.meta().catch(() => null);
         version = meta?.version ?? null;
         built = meta?.built ?? null;
         counts = await deps.database.counts().catch(() => counts);
-      } else if (current?.source === 'bundle' && bundle) {
+      } else if (source === 'bundle' && bundle) {
         const d = await bundle;
         version = d.meta.version;
         built = d.meta.built;
         counts = countsOf(d);
       }
-      return { version, built, counts, source: current?.source ?? 'none', ...state };
+      return { version, built, counts, source, ...state };
     },
     ensureBundleImported,
+    async reimportBundle() {
+      // Said at once, so a status asked right after the click already shows it.
+      state.importState = 'importing';
+      state.error = null;
+      state.errorCode = null;
+      await ready;
+      // Never beside another import: both write through the same staging.
+      while (importing) await importing.catch(() => {});
+      importing = (async () => {
+        state.importState = 'importing';
+        let d: Dataset;
+        try {
+          d = await loadBundle();
+          current = { reader: deps.memoryReader(d), source: 'bundle' };
+          gazetteer = deps.gazetteerOf(d);
+          await deps.database.clearDataset();
+        } catch (err) {
+          state.importState = 'failed';
+          state.error = err instanceof Error ? err.message : String(err);
+          state.errorCode = null;
+          log(`re-import failed: ${state.error}`);
+          return;
+        }
+        await runImport(d);
+      })().finally(() => {
+        importing = null;
+      });
+      return importing;
+    },
     datasetChanged() {
       current = { reader: deps.database.reader(), source: 'database' };
       gazetteer = null;

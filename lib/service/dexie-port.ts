@@ -100,5 +100,9 @@ export function createDexiePort(deps: DexiePortDeps): DexiePort {
       const m = await store.datasetMeta();
       return m ? { version: m.version, built: m.built } : null;
     },
+    async clearDataset() {
+      await ready();
+      await store.clearDataset();
+    },
   };
 }

@@ -623,6 +623,18 @@ export class DexieStore implements ReferenceReader, DatasetWriter {
   async clearLearned(): Promise<void> {
     await this.db.learned.clear();
   }
+
+  /**
+   * Drops every version, any staging and the dataset metadata in one
+   * transaction (page-learned documents stay): the re-import of the bundle
+   * starts from an empty store, whatever version it held.
+   */
+  async clearDataset(): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', [db.entries, db.terms, db.meta], async () => {
+      await Promise.all([db.entries.clear(), db.terms.clear(), db.meta.clear()]);
+    });
+  }
 }
 
 class Staging implements StagedVersion {
