@@ -9,7 +9,7 @@ import { createDataService } from '../lib/service/data-service.ts';
 import { createDexiePort } from '../lib/service/dexie-port.ts';
 import { lookupMany } from '../lib/service/lookup.ts';
 import { MemoryReader } from '../lib/store/memory-reader.ts';
-import { syncExtraSiteScripts } from './shared/extra-sites.ts';
+import { injectIntoOpenTabs, syncExtraSiteScripts } from './shared/extra-sites.ts';
 import { onMessage } from './shared/messaging.ts';
 import { wireSync } from './shared/sync-wiring.ts';
 
@@ -91,6 +91,13 @@ export default defineBackground(() => {
   );
   onMessage('gazetteer', () => service.gazetteer());
   onMessage('status', () => service.status());
+  onMessage('learnedExport', () => database.store.exportLearned());
+  onMessage('datasetReimport', async () => {
+    void service.reimportBundle();
+    // Let it start, so the answer already says it is importing.
+    await new Promise((r) => setTimeout(r, 50));
+    return service.status();
+  });
   wireSync({ service, store: database.store });
 
   browser.runtime.onInstalled.addListener(() => {
@@ -99,7 +106,12 @@ export default defineBackground(() => {
 
   const resyncSites = () =>
     void syncExtraSiteScripts().catch((e: unknown) => console.warn('RefLens: site scripts', e));
-  browser.permissions.onAdded.addListener(resyncSites);
+  browser.permissions.onAdded.addListener((added) => {
+    // Open tabs of a site the reader just allowed start at once, after the registration that covers new ones.
+    void syncExtraSiteScripts()
+      .then(() => injectIntoOpenTabs(added.origins ?? []))
+      .catch((e: unknown) => console.warn('RefLens: site scripts', e));
+  });
   browser.permissions.onRemoved.addListener(resyncSites);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && changes.settings) resyncSites();

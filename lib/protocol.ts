@@ -1,6 +1,7 @@
 // The typed protocol between the content script / popup and the background.
 // One map for every context, so a change to a message breaks the build on both ends.
 import type { DocumentEntry, OrganizationEntry, PersonEntry, Post } from './dataset/schema.ts';
+import type { LearnedExport } from './store/dexie-store.ts';
 import type { SyncStatusView } from './sync/describe.ts';
 
 /** A document reference as the page states it (after in-article resolution). */
@@ -156,4 +157,8 @@ export interface ProtocolMap {
   learnedCount(): { count: number };
   /** Forgets every page-derived document. */
   clearLearned(): { cleared: number };
+  /** Every page-derived document, as the file the options page lets the reader save. */
+  learnedExport(): LearnedExport;
+  /** Replaces the database's data with the bundled dataset; answers at once, the import runs on (see status). */
+  datasetReimport(): DatasetStatus;
 }

@@ -38,7 +38,12 @@ function setup(bundle: Dataset) {
     memoryReader: (d) => new MemoryReader(d),
     gazetteerOf: (d) => {
       const g = gazetteerFromDataset(d);
-      return { version: d.meta.version, persons: g.persons, organizations: g.organizations, lawNames: g.lawNames ?? [] };
+      return {
+        version: d.meta.version,
+        persons: g.persons,
+        organizations: g.organizations,
+        lawNames: g.lawNames ?? [],
+      };
     },
   });
   return { port, service, hold };

@@ -4,8 +4,8 @@ import {
   fitsSyncItem,
   isSiteEnabled,
   normalizeSettings,
-  SYNC_ITEM_BYTES,
   type Settings,
+  SYNC_ITEM_BYTES,
   settingsBytes,
   siteKey,
   untilSiteEnabled,
@@ -19,7 +19,12 @@ describe('settings', () => {
   });
 
   it('keeps valid fields and drops invalid ones one by one', () => {
-    const s = normalizeSettings({ dwellMs: 500, highlight: 'blink', kinds: { person: false, place: 'no' }, lang: 'en' });
+    const s = normalizeSettings({
+      dwellMs: 500,
+      highlight: 'blink',
+      kinds: { person: false, place: 'no' },
+      lang: 'en',
+    });
     expect(s.dwellMs).toBe(500);
     expect(s.highlight).toBe('underline');
     expect(s.kinds).toEqual({ document: true, person: false, organization: true, place: true });
@@ -27,7 +32,11 @@ describe('settings', () => {
   });
 
   it('round-trips through JSON (what storage keeps)', () => {
-    const s = normalizeSettings({ disabledSites: ['vnexpress.net'], extraSites: ['example.vn'], theme: 'dark' });
+    const s = normalizeSettings({
+      disabledSites: ['vnexpress.net'],
+      extraSites: ['example.vn'],
+      theme: 'dark',
+    });
     expect(normalizeSettings(JSON.parse(JSON.stringify(s)))).toEqual(s);
   });
 

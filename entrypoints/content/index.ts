@@ -11,11 +11,18 @@ import { type Mark, markAtPoint } from '../../lib/page/marks.ts';
 import { startPageScanner } from '../../lib/page/page-scanner.ts';
 import type { CardData, DocRefQuery, LookupQuery } from '../../lib/protocol.ts';
 import { documentHeading } from '../../lib/service/labels.ts';
-import { isSiteEnabled, normalizeSettings, type Settings } from '../../lib/settings/settings.ts';
+import {
+  isSiteEnabled,
+  normalizeSettings,
+  type Settings,
+  untilSiteEnabled,
+} from '../../lib/settings/settings.ts';
 import { contentMatches } from '../../lib/sites.ts';
 import { sendMessage } from '../shared/messaging.ts';
+import { onSettingsChanged } from '../shared/settings-storage.ts';
 import './style.css';
 
+performance.mark('reflens-eval');
 const GRACE_MS = 300;
 /** Full citations are remembered once the page has settled, in one message. */
 const LEARN_DELAY_MS = 1500;
@@ -70,17 +77,26 @@ export default defineContentScript({
     // Without the Custom Highlight API we would have to wrap text in elements,
     // which is exactly the page mutation RefLens promises not to make.
     if (!highlightsSupported(window) || !document.body) return;
+    performance.mark('reflens-main');
 
     let settings = normalizeSettings((await browser.storage.sync.get('settings')).settings);
     const requested = (globalThis as { __reflensRequested?: boolean }).__reflensRequested === true;
-    if (!requested && !isSiteEnabled(settings, location.hostname)) return;
+    if (!requested && !isSiteEnabled(settings, location.hostname)) {
+      // Switched off here: sleep, without reading the page, until the reader switches the site on (no reload).
+      const enabled = await untilSiteEnabled(location.hostname, onSettingsChanged, ctx.signal);
+      if (!enabled) return;
+      settings = enabled;
+    }
     // Injected twice (popup asked on a page where it already runs): one instance is enough.
     const g = globalThis as { __reflensRunning?: boolean };
     if (g.__reflensRunning) return;
     g.__reflensRunning = true;
 
+    performance.mark('reflens-start');
     const gazetteer = await sendMessage('gazetteer', undefined);
+    performance.mark('reflens-gazetteer');
     const detector = createDetector({ ...gazetteer, documents: [] });
+    performance.measure('reflens-detector', 'reflens-gazetteer');
     // A single-page app changes article without a load: the date is read again at a new URL.
     let article = readArticleDate(document);
     let articleHref = location.href;

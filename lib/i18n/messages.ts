@@ -95,8 +95,47 @@ const vi = {
   optLanguage: 'Ngôn ngữ',
   optChannel: 'Kênh cập nhật dữ liệu (URL manifest)',
   optSaved: 'Đã lưu',
-  optPermissionDenied: 'Trình duyệt không cấp quyền cho trang này.',
-  optPrivacy: 'Quyền riêng tư: nội dung trang bạn đọc không bao giờ rời khỏi trình duyệt. Yêu cầu mạng duy nhất là tới kênh cập nhật dữ liệu bạn đặt ở đây. Không có phân tích hay theo dõi.',
+  optPermissionDenied:
+    'Trình duyệt không cấp quyền cho {site}, nên RefLens chưa chạy ở đó. Bạn có thể thêm lại để được hỏi lần nữa.',
+  optPrivacyTitle: 'Quyền riêng tư',
+  optPrivacy:
+    'Nội dung các trang bạn đọc không bao giờ rời khỏi trình duyệt: RefLens nhận diện và tra cứu ngay trên máy. Yêu cầu mạng duy nhất của RefLens là tới kênh cập nhật dữ liệu bạn đặt ở trên (để trống thì không có yêu cầu nào). Không có phân tích, không theo dõi, không quảng cáo.',
+  optAddSiteLabel: 'Địa chỉ trang',
+  optRemoveSite: 'Xóa {site}',
+  optSiteAdded: 'Đã thêm {site}: RefLens chạy ở đó từ bây giờ, kể cả các thẻ đang mở.',
+  optSiteIsDefault: '{site} có sẵn trong danh sách và đã được bật.',
+  optSiteKnown: '{site} đã có trong danh sách.',
+  optSiteInvalid: 'Đây không phải địa chỉ một trang web; hãy nhập tên miền, ví dụ baohatinh.vn.',
+  optPermissionError: 'Không xin được quyền cho {site}: {reason}',
+  optTooManySites: 'Danh sách trang đã quá dài để lưu cùng tài khoản trình duyệt; hãy xóa bớt trang đã thêm.',
+  optSaveFailed: 'Chưa lưu được cài đặt: {reason}',
+  optAppearance: 'Hiển thị',
+  optDwellInvalid: 'Thời gian dừng phải là số từ 0 đến 3000.',
+  langVi: 'Tiếng Việt',
+  langEn: 'English',
+  optChannelHelp: 'Địa chỉ https:// của bản kê đã ký. Để trống thì RefLens không kết nối mạng.',
+  optData: 'Dữ liệu',
+  optDataCounts: '{documents} văn bản, {persons} nhân vật, {organizations} cơ quan và địa danh.',
+  optDataFromBundle: 'Đang tra cứu bằng bản dữ liệu đóng gói kèm tiện ích.',
+  optDataFromDatabase: 'Đang tra cứu bằng cơ sở dữ liệu trong trình duyệt.',
+  optImportProgress: 'Đã chép {percent}%.',
+  optDataUnavailable: 'Chưa đọc được trạng thái dữ liệu: {reason}',
+  optLearned: 'Văn bản ghi nhớ từ các trang đã đọc',
+  optLearnedHelp:
+    'Khi một trang trích dẫn đầy đủ một văn bản chưa có trong dữ liệu, RefLens ghi nhớ văn bản đó ngay trong trình duyệt này để lần sau nhận ra.',
+  optLearnedCount: 'Đang ghi nhớ {n} văn bản.',
+  optLearnedExport: 'Xuất ra tệp JSON',
+  optLearnedExported: 'Đã xuất {n} văn bản ra tệp {file}.',
+  optLearnedClear: 'Xóa các văn bản ghi nhớ',
+  optLearnedClearConfirm: 'Xóa hẳn {n} văn bản ghi nhớ? Không hoàn tác được.',
+  optLearnedCleared: 'Đã xóa {n} văn bản ghi nhớ.',
+  optConfirmClear: 'Xóa hẳn',
+  optCancel: 'Hủy',
+  optReimport: 'Nạp lại dữ liệu đóng gói',
+  optReimportHelp:
+    'Thay dữ liệu trong trình duyệt bằng bản đóng gói kèm tiện ích, bỏ các bản cập nhật đã tải về; văn bản ghi nhớ vẫn giữ nguyên. Dùng khi dữ liệu có vẻ hỏng.',
+  optReimportDone: 'Đã nạp lại dữ liệu phiên bản {version}.',
+  optActionFailed: 'Không làm được: {reason}',
   syncTitle: 'Cập nhật dữ liệu',
   syncNow: 'Cập nhật ngay',
   syncChecking: 'Đang kiểm tra kênh cập nhật…',
@@ -130,7 +169,8 @@ const vi = {
   syncErrBaseChanged: 'Dữ liệu đã thay đổi trong lúc chuẩn bị cập nhật; RefLens sẽ thử lại.',
   syncErrQuota: 'Không đủ dung lượng ổ đĩa cho bản cập nhật. Hãy giải phóng dung lượng; RefLens sẽ thử lại.',
   syncErrStore: 'Cơ sở dữ liệu của trình duyệt từ chối ghi bản cập nhật.',
-  syncErrInterrupted: 'Lần cập nhật trước bị ngắt giữa chừng (trình duyệt đã dừng RefLens) và đã được chạy lại.',
+  syncErrInterrupted:
+    'Lần cập nhật trước bị ngắt giữa chừng (trình duyệt đã dừng RefLens) và đã được chạy lại.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -230,8 +270,49 @@ const en: Record<MessageKey, string> = {
   optLanguage: 'Language',
   optChannel: 'Data update channel (manifest URL)',
   optSaved: 'Saved',
-  optPermissionDenied: 'The browser did not grant access to that site.',
-  optPrivacy: 'Privacy: the text of the pages you read never leaves your browser. The only network request is to the data update channel you set here. No analytics, no tracking.',
+  optPermissionDenied:
+    'The browser did not grant access to {site}, so RefLens does not run there. Add it again to be asked once more.',
+  optPrivacyTitle: 'Privacy',
+  optPrivacy:
+    'The text of the pages you read never leaves your browser: RefLens detects and looks up references on your machine. Its only network request is to the data update channel you set above (none at all when it is empty). No analytics, no tracking, no ads.',
+  optAddSiteLabel: 'Site address',
+  optRemoveSite: 'Remove {site}',
+  optSiteAdded: 'Added {site}: RefLens runs there from now on, open tabs included.',
+  optSiteIsDefault: '{site} is on the default list and is now switched on.',
+  optSiteKnown: '{site} is already on the list.',
+  optSiteInvalid: 'That is not a web site address; type a domain name such as baohatinh.vn.',
+  optPermissionError: 'Could not ask for access to {site}: {reason}',
+  optTooManySites:
+    'The list of sites is too long to keep with your browser account; remove some added sites.',
+  optSaveFailed: 'The settings were not saved: {reason}',
+  optAppearance: 'Appearance',
+  optDwellInvalid: 'The delay must be a number from 0 to 3000.',
+  langVi: 'Tiếng Việt',
+  langEn: 'English',
+  optChannelHelp:
+    'The https:// address of a signed manifest. Leave it empty and RefLens makes no network request.',
+  optData: 'Data',
+  optDataCounts: '{documents} documents, {persons} people, {organizations} bodies and places.',
+  optDataFromBundle: 'Answering from the dataset bundled with the extension.',
+  optDataFromDatabase: "Answering from the browser's database.",
+  optImportProgress: '{percent}% copied.',
+  optDataUnavailable: 'The data status could not be read: {reason}',
+  optLearned: 'Documents remembered from pages you read',
+  optLearnedHelp:
+    'When a page cites a document in full that the dataset lacks, RefLens remembers it in this browser only, so it recognises the document next time.',
+  optLearnedCount: '{n} documents remembered.',
+  optLearnedExport: 'Export as a JSON file',
+  optLearnedExported: 'Exported {n} documents to {file}.',
+  optLearnedClear: 'Clear remembered documents',
+  optLearnedClearConfirm: 'Clear {n} remembered documents for good? This cannot be undone.',
+  optLearnedCleared: 'Cleared {n} remembered documents.',
+  optConfirmClear: 'Clear for good',
+  optCancel: 'Cancel',
+  optReimport: 'Re-import the bundled data',
+  optReimportHelp:
+    'Replaces the data in the browser with the dataset bundled with the extension, dropping downloaded updates; remembered documents stay. Use it when the data looks damaged.',
+  optReimportDone: 'Re-imported dataset version {version}.',
+  optActionFailed: 'That did not work: {reason}',
   syncTitle: 'Data updates',
   syncNow: 'Sync now',
   syncChecking: 'Checking the update channel…',
@@ -253,19 +334,22 @@ const en: Record<MessageKey, string> = {
   syncErrTooLarge: 'A file on the channel is larger than RefLens accepts ({size}; limit {cap}).',
   syncErrLongerThanDeclared: 'A file on the channel is longer than its manifest says ({declared}).',
   syncErrTruncated: 'A file arrived incomplete ({size} of {declared}).',
-  syncErrHashMismatch: 'A file does not match the checksum in the signed manifest: it is damaged or was altered.',
+  syncErrHashMismatch:
+    'A file does not match the checksum in the signed manifest: it is damaged or was altered.',
   syncErrManifestInvalid: "The channel's manifest is malformed.",
   syncErrUnknownFormat: 'The channel uses a format this version of RefLens cannot read ({format}).',
   syncErrUnsigned: "The channel's manifest is not signed, so it was refused.",
   syncErrUntrustedKey: 'The channel is signed with a key RefLens does not trust ({keyId}).',
   syncErrBadSignature: "The channel's signature is wrong: the manifest was altered or damaged.",
-  syncErrDowngrade: 'The channel offers version {offered}, older than the version {installed} you have, so it was refused.',
+  syncErrDowngrade:
+    'The channel offers version {offered}, older than the version {installed} you have, so it was refused.',
   syncErrExtensionTooOld: 'This update needs RefLens {required} or newer (you have {ours}).',
   syncErrRecordsInvalid: 'The update contains invalid records ({detail}).',
   syncErrBaseChanged: 'The data changed while the update was being prepared; RefLens will try again.',
   syncErrQuota: 'There is not enough disk space for the update. Free some space; RefLens will try again.',
   syncErrStore: "The browser's database refused to write the update.",
-  syncErrInterrupted: 'The last update was interrupted (the browser stopped RefLens) and has been started again.',
+  syncErrInterrupted:
+    'The last update was interrupted (the browser stopped RefLens) and has been started again.',
 };
 
 export type Lang = 'vi' | 'en';
@@ -280,10 +364,14 @@ export function translate(lang: Lang, key: MessageKey, vars: Record<string, stri
  * so the manifest and `browser.i18n` read exactly the strings the UI uses.
  * Placeholders become `$name$` with a `placeholders` entry, as that format wants.
  */
-export function toExtensionMessages(lang: Lang): Record<string, { message: string; placeholders?: Record<string, { content: string }> }> {
+export function toExtensionMessages(
+  lang: Lang,
+): Record<string, { message: string; placeholders?: Record<string, { content: string }> }> {
   const out: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> = {};
   for (const [key, text] of Object.entries(tables[lang])) {
-    const names = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+    // Numbered in name order, not word order: browser.i18n.getMessage(key, substitutions) takes them by
+    // position, and the position must mean the same thing in every language.
+    const names = [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string))].sort();
     const message = text.replace(/\{(\w+)\}/g, (_, n: string) => `$${n}$`);
     out[key] = names.length
       ? { message, placeholders: Object.fromEntries(names.map((n, i) => [n, { content: `$${i + 1}` }])) }
