@@ -14,6 +14,7 @@ import {
   LEVELS,
   LOCAL_HEADS,
   NAME_STOPWORDS,
+  NOT_BODY_BEFORE,
   PLACE_SHORT_FORMS,
   SUBUNIT_PREFIXES,
   SURNAMES,
@@ -61,12 +62,14 @@ export interface BodyGrammar {
 }
 
 const CLASS_AFTER =
-  /^\s+(?:và\s+(?:UBND|HĐND|\p{Lu}\p{L}*)\s+)?(?:các|cấp)\s+(?:xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|cơ sở|Đảng bộ|đảng bộ|đơn vị|địa phương|ngành|cấp)(?![\p{L}])/u;
+  /^(?:\s*,\s*(?:UBND|HĐND|Ủy ban MTTQ(?: Việt Nam)?|MTTQ))*\s+(?:(?:tỉnh|thành phố|huyện|xã)\s*,\s*(?:tỉnh|thành phố|huyện|xã|phường)(?![\p{L}])|(?:và\s+(?:UBND|HĐND|\p{Lu}\p{L}*)\s+)?(?:các|cấp)\s+(?:xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|cơ sở|Đảng bộ|đảng bộ|đơn vị|địa phương|ngành|cấp)(?![\p{L}]))/u;
 
 const FOREIGN_AFTER = new RegExp(
-  `^\\s*(?:Cộng sản\\s+)?(?:nước\\s+)?(?:${FOREIGN_COUNTRIES.join('|')})(?![\\p{L}])`,
+  `^\\s*(?:khóa\\s+[IVXLC]+\\s+)?(?:(?:Cộng sản|Nhân dân Cách mạng|nước|của|CHDCND|CHND|Cộng hòa|Dân chủ|Nhân dân|Xã hội chủ nghĩa)\\s+)*(?:${FOREIGN_COUNTRIES.join('|')})(?![\\p{L}])`,
   'u',
 );
+
+const NOT_BODY_BEFORE_RE = new RegExp(`(?:^|[^\\p{L}])(?:${NOT_BODY_BEFORE.join('|')})\\s+$`, 'u');
 
 /** Spellings news uses for a listed name: "T.Ư"/"TƯ"/"TW" for "Trung ương", "UB" for "Ủy ban", no comma. */
 function nameVariants(n: string): string[] {
@@ -104,6 +107,8 @@ export function createBodyGrammar(
         continue;
       // "Đảng Cộng sản" alone is any communist party ("Đảng Cộng sản là một tổ chức …").
       if (n === 'Đảng Cộng sản') continue;
+      // Two letters ("CP", "QH") stand for too much else ("Công ty CP" is a joint-stock company).
+      if (abbreviation && /^[A-ZĐ]{2}$/.test(n)) continue;
       if (PLACE_KINDS.has(o.kind)) {
         places.add(n, { id: o.id, name: canonical, kind: o.kind });
       } else {
@@ -138,7 +143,9 @@ export function createBodyGrammar(
       if (!n.startsWith('Bộ ')) continue;
       const rest = n.slice(3);
       const abbreviation = /^[A-ZĐ&-]+$/.test(rest);
-      for (const v of [rest, ...(abbreviation ? [rest.replace(/[&-]/g, '')] : [])]) {
+      // "Sở GD&ĐT" is also "Sở GDĐT" and "Sở GD-ĐT".
+      const spellings = abbreviation ? [rest, rest.replace(/[&-]/g, ''), rest.replace(/&/g, '-')] : [rest];
+      for (const v of [...new Set(spellings)]) {
         extras.add(`Sở ${v}`, `Sở ${abbreviation ? v : rest}`, abbreviation);
         if (abbreviation) extras.add(`sở ${v}`, `Sở ${v}`, true);
       }
@@ -149,6 +156,7 @@ export function createBodyGrammar(
   lowercaseStarts.add('ban');
   lowercaseStarts.add('đoàn');
   lowercaseStarts.add('sở');
+  lowercaseStarts.add('công');
   const heads = new PhraseTrie<LocalHead>((p) => p.full);
   for (const h of LOCAL_HEADS)
     heads.add(h.form, { full: h.full, alone: !!h.alone, needsLevel: !!h.needsLevel });
@@ -221,7 +229,9 @@ export function createBodyGrammar(
     const head = h.payloads[0] as LocalHead;
     // "Trưởng đoàn Đại biểu Quốc hội tỉnh": the delegation is named in lower case inside a title.
     const lowerDelegation = /^đoàn (Đại biểu|ĐBQH)/.test(text.slice(pos, pos + 16));
-    if (!isUpperCode(text.charCodeAt(pos)) && !lowerDelegation) return null;
+    // "lực lượng công an tỉnh Nghệ An": in lower case, but a named province makes it one body.
+    const lowerPolice = /^công an (tỉnh|thành phố|TP) \p{Lu}/u.test(text.slice(pos, pos + 24));
+    if (!isUpperCode(text.charCodeAt(pos)) && !lowerDelegation && !lowerPolice) return null;
     let end = h.end;
     // "Bộ Chỉ huy Quân sự (CHQS) tỉnh Vĩnh Long": an abbreviation in parentheses inside the name.
     const abbr = /^[ \t]*\([A-ZĐ]{2,8}\)/.exec(text.slice(end, end + 12));
@@ -336,12 +346,32 @@ export function createBodyGrammar(
     };
   };
 
+  /** A level and place after a department's name ("… tỉnh Hà Tĩnh"), when there is one. */
+  const withPlace = (
+    text: string,
+    end: number,
+    name: string,
+  ): { end: number; name: string; place: string | null } => {
+    const lv = nextWord(text, end);
+    const lvm = lv ? levels.matchAt(text, lv[0])[0] : undefined;
+    if (!lvm) return { end, name, place: null };
+    const place = placeAfterLevel(text, lvm.end, lvm.payloads[0] as string);
+    if (!place) return { end, name, place: null };
+    return {
+      end: place.end,
+      name: `${name} ${levelFull(lvm.payloads[0] as string)} ${place.name}`,
+      place: place.name,
+    };
+  };
+
   const department = (text: string, pos: number): BodyHit | null => {
     const d = departments.matchAt(text, pos)[0];
     if (!d) return null;
     const head = d.payloads[0] as string;
     // Committees and boards need an owner to be a standing body; "Ban Chỉ đạo 35" is not one.
     if (head === 'Ban' || head === 'Ủy ban' || head === 'Hội đồng' || head === 'Viện') return null;
+    // "Sở Giao dịch Chứng khoán", a bank's "Sở giao dịch": businesses, not bodies.
+    if (head === 'Sở' && /^\s+giao dịch/i.test(text.slice(d.end, d.end + 12))) return null;
     let end = d.end;
     let words = 0;
     let p = d.end;
@@ -359,8 +389,14 @@ export function createBodyGrammar(
       // A verb after the name ends it: "Sở Nông nghiệp và Môi trường xây dựng …".
       const next = nextWord(text, w[1]);
       if (!upper && next && VERBS_AFTER_NAMES.has(`${word} ${text.slice(next[0], next[1])}`)) break;
-      // "Sở Tư pháp và Sở Tài chính": two bodies.
+      // "Sở Tư pháp và Sở Tài chính": two bodies; "… và ông …", "… và các …": the name has ended.
       if (word === 'và' && next && departments.matchAt(text, next[0]).length > 0) break;
+      if (
+        word === 'và' &&
+        next &&
+        /^(ông|bà|anh|chị|các|những|lãnh|đại|cán|người|đồng)$/.test(text.slice(next[0], next[1]))
+      )
+        break;
       if (/^\d+$/.test(word) && words > 0) break;
       if (!upper && NAME_STOPWORDS.has(word)) break;
       // A level ends the name: "Sở Y tế tỉnh Hà Tĩnh"; so does the body it belongs to
@@ -481,16 +517,48 @@ export function createBodyGrammar(
       }
     }
     const x = extras.hasFirst(first) ? extras.matchAt(text, pos)[0] : undefined;
-    if (x) {
+    // In lower case only an abbreviation ("sở TNMT"); "cơ sở y tế" is not "Sở Y tế".
+    if (x && (isUpperCode(text.charCodeAt(pos)) || /[A-ZĐ]{3,}$/.test(text.slice(x.start, x.end)))) {
+      // "Sở GD-ĐT tỉnh Hà Giang": a department takes its province.
+      const placed = withPlace(text, x.end, x.payloads[0] as string);
       candidates.push({
         start: pos,
-        end: x.end,
+        end: placed.end,
         kind: 'organization',
-        name: x.payloads[0] as string,
+        name: placed.name,
         ids: [],
-        place: null,
+        place: placed.place,
         placeless: false,
       });
+    }
+    // "Cục Nhà trường - Bộ Quốc phòng", "Cơ quan ANĐT – Công an Sóc Trăng": a unit and its parent, one name.
+    if (depth === 0) {
+      for (const c of [...candidates]) {
+        const dash = /^\s+[-–]\s+/.exec(text.slice(c.end, c.end + 4));
+        if (
+          !dash ||
+          !/^(Cục|Vụ|Ban|Cơ quan|Phòng|Văn phòng|Viện|Trường|Học viện|Tổng cục)\b/u.test(
+            text.slice(pos, pos + 12),
+          )
+        )
+          continue;
+        const parent = bodyAt(text, c.end + dash[0].length, 1);
+        if (parent && parent.kind === 'organization') {
+          candidates.push({
+            ...c,
+            end: parent.end,
+            name: `${c.name} - ${parent.name}`,
+            ids: [],
+            place: parent.place,
+            placeless: parent.placeless,
+          });
+        }
+      }
+    }
+    // A listed name knows where it ends: a generic department reading that only adds
+    // lower-case words to it ("Cục Cảnh sát hình sự tích cực") is a run-on.
+    if (g && d && d.end > g.end && !/\p{Lu}/u.test(text.slice(g.end, d.end))) {
+      candidates.splice(candidates.indexOf(d), 1);
     }
     let best: BodyHit | null = null;
     for (const c of candidates)
@@ -508,7 +576,17 @@ export function createBodyGrammar(
       const body = bodyAt(text, pos, 0);
       if (body) {
         // "Bộ Ngoại giao Trung Quốc", "Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc": not ours.
-        if (FOREIGN_AFTER.test(text.slice(body.end, body.end + 32))) return null;
+        if (FOREIGN_AFTER.test(text.slice(body.end, body.end + 48))) return null;
+        // "đội Công an Hà Nội", "Công ty CP …", "các Sở Giáo dục và Đào tạo": a team, a company, a class.
+        if (NOT_BODY_BEFORE_RE.test(text.slice(Math.max(0, pos - 16), pos))) return null;
+        // "Tỉnh ủy, Thành ủy" listed as posts' bodies: every such committee.
+        if (
+          /^(Tỉnh|Thành|Huyện|Quận|Thị) ủy$/.test(body.name) &&
+          /(?:Tỉnh|Thành|Huyện|Quận|tỉnh|thành|huyện|quận) ủy\s*,\s*$/.test(
+            text.slice(Math.max(0, pos - 12), pos),
+          )
+        )
+          return null;
         // "MTTQ cấp xã", "UBKT các Đảng bộ cơ sở", "UBND các xã": a class of bodies.
         if (CLASS_AFTER.test(text.slice(body.end, body.end + 24)) && !/cấp cao/.test(body.name)) return null;
         // The dataset may know the composed name ("Ban Thường vụ Đảng ủy Công an Trung ương").
@@ -539,7 +617,7 @@ export function createBodyGrammar(
     },
     lowercaseStarts: [...lowercaseStarts],
     firstWords: () => [
-      ...new Set([names, places, heads, prefixes, departments].flatMap((trie) => trie.firstWords())),
+      ...new Set([names, places, heads, prefixes, departments, extras].flatMap((trie) => trie.firstWords())),
     ],
     idsNamed: (name) => idsByName.get(name) ?? [],
   };

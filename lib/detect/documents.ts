@@ -41,14 +41,23 @@ export function createTypeTrie(): PhraseTrie<TypeInfo> {
     trie.add(t, { docType: t === 'Thông báo kết luận' ? 'Thông báo' : t, abbreviation: false });
   for (const t of SYMBOL_ONLY_TYPES) trie.add(t, { docType: t, abbreviation: false, symbolOnly: true });
   for (const d of NAMED_DOCUMENTS)
-    for (const f of d.forms) trie.add(f, { docType: d.docType, abbreviation: false, named: d.name });
+    for (const f of d.forms)
+      trie.add(
+        f,
+        { docType: d.docType, abbreviation: /^[A-ZĐ]+$/.test(f), named: d.name },
+        /^[A-ZĐ]+$/.test(f),
+      );
   for (const [abbr, t] of Object.entries(DOC_TYPE_ABBREVIATIONS))
     trie.add(abbr, { docType: t, abbreviation: true }, true);
   return trie;
 }
 
 const SP = '[ \\t]*';
-const NUMBER_RE = new RegExp(`${SP}(?:(số|Số|SỐ)${SP}:?${SP})?(\\d{1,5})(?![\\d,.]\\d)`, 'y');
+// "Công điện khẩn số 02", "Công văn hỏa tốc số …": urgency marks between type and number.
+const NUMBER_RE = new RegExp(
+  `${SP}(?:(?:khẩn|hỏa tốc|hoả tốc|mật)${SP})?(?:(số|Số|SỐ)${SP}:?${SP})?(\\d{1,5})(?![\\d,.]\\d)`,
+  'y',
+);
 // "12-NQ/TW", "118-KH/ĐUCA", "07-QĐi/TW"; spaces around the marks are tolerated.
 const PARTY_SYMBOL_RE = new RegExp(
   `${SP}-${SP}([A-ZĐ][A-Za-zĐđ]{0,6}${SP}/${SP}[A-ZĐ][A-Za-zĐđ0-9]{0,11}(?:${SP}/${SP}[A-ZĐ][A-Za-zĐđ0-9]{0,11})?)(?![A-Za-zĐđ0-9])`,
@@ -223,7 +232,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
   const contextBefore = (text: string, start: number, ref: DocRef, issuers: IssuerIndex): void => {
     const before = text.slice(Math.max(0, start - 80), start);
     const verb =
-      /(?:^|\s)(?:(?:đã|vừa|mới|chính thức|đồng thời)\s+)*(?:ký\s+)?(?:ban hành|thông qua|ký|ra|phê duyệt)(?:\s+và\s+\S+)?\s+(?:các\s+|những\s+)?$/.exec(
+      /(?:^|\s)(?:(?:đã|vừa|mới|chính thức|đồng thời)\s+)*(?:ký\s+)?(?:ban hành|thông qua|ký|ra|phê duyệt|có|gửi)(?:\s+và\s+\S+)?\s+(?:các\s+|những\s+)?$/.exec(
         before,
       );
     if (!verb) return;
@@ -378,8 +387,15 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       // "Điều lệ Đảng", "Cương lĩnh chính trị": known by name alone.
       if (!capital) return [];
       const ref = newRef(docType);
-      ref.name = text.slice(start, typeEnd).replace(/\s+/g, ' ');
-      return [{ start, end: typeEnd, ref: finish(ref), weak: false }];
+      // An abbreviation ("BLTTHS") stands for the full name; a name is reported as written.
+      ref.name = type.abbreviation ? type.named : text.slice(start, typeEnd).replace(/\s+/g, ' ');
+      let end = typeEnd;
+      const year = at(YEAR_AFTER_RE, text, end);
+      if (year) {
+        end = year.index + year[0].length;
+        ref.year = Number(year[1]);
+      }
+      return [{ start, end, ref: finish(ref), weak: false }];
     }
     if (docType === 'Hiến pháp') {
       if (!capital) return [];

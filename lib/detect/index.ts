@@ -181,7 +181,8 @@ const SUSPECT_BEFORE = new RegExp(
 );
 
 // "ông Hiển", "bà Mai": a given name alone after the honorific, not followed by more of a name.
-const GIVEN_NAME_RE = /((?:^|[^\p{L}])(?:ông|bà|Ông|Bà)\s+)(\p{Lu}\p{Ll}{0,6})(?![\p{L}])(?!\s+\p{Lu})/gu;
+const GIVEN_NAME_RE =
+  /((?:^|[^\p{L}])(?:ông|bà|Ông|Bà|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy))\s+)(\p{Lu}\p{Ll}{0,6})(?![\p{L}])(?!\s+\p{Lu})/gu;
 
 const SUSPECT_CUE = /bị cáo|bị can|nghi phạm|nghi can|phạm nhân|đối tượng|khởi tố|truy tố|tạm giam/i;
 
@@ -192,6 +193,9 @@ function sentenceBefore(t: string, pos: number): string {
   const end = Math.max(chunk.lastIndexOf('. '), chunk.lastIndexOf('\n'), chunk.lastIndexOf('; '));
   return end >= 0 ? chunk.slice(end + 1) : chunk;
 }
+
+const AGENCY =
+  /^(?:TTXVN|VNA|VOV|VTV|Thông tấn xã Việt Nam|Đài Tiếng nói Việt Nam|Đài Truyền hình Việt Nam)$/;
 
 // A credit label earlier on the same line, with no sentence ending in between. "Nguồn:" is
 // left out: "Nguồn: Cổng TTĐT BCA" names the body whose portal it is.
@@ -376,20 +380,34 @@ export function createDetector(g: Gazetteer): Detector {
         orgEnds.set(b.end, b);
       }
     };
+    // As printed ("Ban Chấp hành Trung ương", not the dataset's full name) — but an abbreviation
+    // ("Bộ TNMT", "HĐND tỉnh") says less than the full name it stands for.
+    const issuerName = (b: BodyHit): string => {
+      const printed = t.slice(b.start, b.end);
+      if (!/[A-ZĐ]{2,}/.test(printed)) return printed;
+      return b.ids.length > 0 || b.placeless || b.place ? b.name : printed;
+    };
     const issuers: IssuerIndex = {
       startingAt: (p) => {
         const b = orgStarts.get(p);
-        // As printed ("Ban Chấp hành Trung ương", not the dataset's full name) — but an abbreviation
-        // ("Bộ TNMT") says less than the full name it stands for.
-        if (b) {
-          const printed = t.slice(b.start, b.end);
-          return { end: b.end, name: /\b[A-ZĐ]{2,}/.test(printed) && b.ids.length > 0 ? b.name : printed };
-        }
-        // Issuers that are offices rather than bodies.
+        if (b) return { end: b.end, name: issuerName(b) };
+        // Issuers that are offices rather than bodies: "Thủ tướng Chính phủ", "Chủ tịch UBND tỉnh".
         const m = /^(Thủ tướng Chính phủ|Thủ tướng|Chủ tịch nước|Tổng Bí thư)(?![\p{L}])/u.exec(
           t.slice(p, p + 24),
         );
-        return m ? { end: p + (m[1] as string).length, name: m[1] as string } : undefined;
+        if (m) return { end: p + (m[1] as string).length, name: m[1] as string };
+        // A chairman decides in his own name ("Quyết định … của Chủ tịch UBND tỉnh"); a minister
+        // issues in the ministry's ("Thông tư … của Bộ trưởng Bộ Giáo dục" is the ministry's).
+        const office = /^((?:Phó )?Chủ tịch|Bộ trưởng|Thống đốc)\s+/.exec(t.slice(p, p + 24));
+        const body = office ? orgStarts.get(p + office[0].length) : undefined;
+        if (office && body) {
+          const name = issuerName(body);
+          return {
+            end: body.end,
+            name: /Chủ tịch/.test(office[1] as string) ? `${office[1]} ${name}` : name,
+          };
+        }
+        return undefined;
       },
       endingAt: (p) => {
         const b = orgEnds.get(p);
@@ -487,8 +505,12 @@ export function createDetector(g: Gazetteer): Detector {
           freeOf(docSpans, b) &&
           !onCreditLine(t, b.start) &&
           !signatureLine(t, b) &&
-          // "PV Thái Bình/VOV", "Hoàng Hà/TTXVN": the agency a reporter or photographer works for.
-          t[b.start - 1] !== '/',
+          // "PV Thái Bình/VOV", "Hoàng Hà/TTXVN": the agency a reporter or photographer works for;
+          // "TTXVN/Báo Tin tức", "TTXVN trân trọng giới thiệu": the agency as publisher.
+          t[b.start - 1] !== '/' &&
+          !(
+            AGENCY.test(t.slice(b.start, b.end)) && /^\s*(?:\/|:|trân trọng)/.test(t.slice(b.end, b.end + 12))
+          ),
       );
       // Suspects and defendants are not news subjects as officials, even former ones: a name
       // the article calls "bị cáo"/"bị can" (or says is prosecuted) is dropped everywhere.
@@ -594,6 +616,11 @@ export function createDetector(g: Gazetteer): Detector {
       };
 
       // 7. Documents: short forms bound within the article, then matched to the dataset.
+      // "của HĐND tỉnh": the issuer is the story's own council, named in full.
+      for (const d of docHits) {
+        const local = d.ref.issuer ? orgSpans.find((b) => b.placeless && b.name === d.ref.issuer) : undefined;
+        if (local) d.ref.issuer = orgName(local);
+      }
       resolved = resolveInArticle(docHits.map((d): Citation => ({ ref: d.ref, weak: d.weak })));
     };
 

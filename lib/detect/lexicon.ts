@@ -39,6 +39,11 @@ export const SYMBOL_ONLY_TYPES = ['Văn bản', 'Tờ trình', 'Báo cáo'] as c
 
 /** Documents known by a name alone, no number: the Party's charter and platform. */
 export const NAMED_DOCUMENTS: readonly { name: string; docType: string; forms: readonly string[] }[] = [
+  { name: 'Bộ luật Hình sự', docType: 'Bộ luật', forms: ['BLHS'] },
+  { name: 'Bộ luật Tố tụng hình sự', docType: 'Bộ luật', forms: ['BLTTHS'] },
+  { name: 'Bộ luật Dân sự', docType: 'Bộ luật', forms: ['BLDS'] },
+  { name: 'Bộ luật Tố tụng dân sự', docType: 'Bộ luật', forms: ['BLTTDS'] },
+  { name: 'Bộ luật Lao động', docType: 'Bộ luật', forms: ['BLLĐ'] },
   { name: 'Điều lệ Đảng', docType: 'Điều lệ', forms: ['Điều lệ Đảng', 'Điều lệ Đảng Cộng sản Việt Nam'] },
   {
     name: 'Cương lĩnh xây dựng đất nước trong thời kỳ quá độ lên chủ nghĩa xã hội',
@@ -306,6 +311,14 @@ export const POST_HEADS = [
   'Chánh văn phòng',
   'Chánh án',
   'Phó Chánh án',
+  'Chủ tọa',
+  'Chủ toạ',
+  'Thẩm phán',
+  'Kiểm sát viên',
+  'Hội thẩm',
+  'Chánh tòa',
+  'Phó Chánh tòa',
+  'Phó chánh',
   'Chánh Thanh tra',
   'Viện trưởng',
   'Phó Viện trưởng',
@@ -428,9 +441,9 @@ export const LOCAL_HEADS: readonly { form: string; full: string; alone?: boolean
   { form: 'Ban CHQS', full: 'Ban Chỉ huy Quân sự', needsLevel: true },
   { form: 'Bộ Chỉ huy Bộ đội Biên phòng', full: 'Bộ Chỉ huy Bộ đội Biên phòng', needsLevel: true },
   { form: 'Tòa án nhân dân', full: 'Tòa án nhân dân', needsLevel: true },
-  { form: 'TAND', full: 'Tòa án nhân dân', needsLevel: true },
+  { form: 'TAND', full: 'Tòa án nhân dân', alone: true },
   { form: 'Viện kiểm sát nhân dân', full: 'Viện kiểm sát nhân dân', needsLevel: true },
-  { form: 'VKSND', full: 'Viện kiểm sát nhân dân', needsLevel: true },
+  { form: 'VKSND', full: 'Viện kiểm sát nhân dân', alone: true },
   { form: 'Viện KSND', full: 'Viện kiểm sát nhân dân', needsLevel: true },
   { form: 'Viện Kiểm sát nhân dân', full: 'Viện kiểm sát nhân dân', needsLevel: true },
   { form: 'Văn phòng UBND', full: 'Văn phòng Ủy ban nhân dân', needsLevel: true },
@@ -549,6 +562,39 @@ export const FOREIGN_COUNTRIES = [
   'Mông Cổ',
   'Myanmar',
   'Brunei',
+  'CHDCND Lào',
+  'CHND Trung Hoa',
+  'Trung Hoa',
+  'Nhật',
+  'Hàn',
+] as const;
+
+/** Words before a body's name that make it part of another name: a team, a venue, a company. */
+export const NOT_BODY_BEFORE = [
+  'đội',
+  'CLB',
+  'câu lạc bộ',
+  'Câu lạc bộ',
+  'Nhà thi đấu',
+  'Nhà Thi đấu',
+  'Nhà văn hóa',
+  'Sân vận động',
+  'Bệnh viện',
+  'bệnh viện',
+  'Công ty',
+  'công ty',
+  'Báo',
+  'Tạp chí',
+  'tạp chí',
+  'Nhà xuất bản',
+  'các',
+  'Các',
+  'những',
+  'Những',
+  'mỗi',
+  'hai',
+  'ba',
+  'nhiều',
 ] as const;
 
 /** Two-word verbs that follow a body's name in news ("Sở Tư pháp xây dựng …"): a name never runs into them. */
@@ -609,6 +655,12 @@ export const VERBS_AFTER_NAMES = new Set([
   'tiến hành',
   'vừa ban',
   'đã có',
+  'tập trung',
+  'tích cực',
+  'khẩn cấp',
+  'nhanh chóng',
+  'kịp thời',
+  'vào cuộc',
 ]);
 
 /** Heads of named departments: a body when a capitalised name follows ("Cục Cảnh sát giao thông"). */
@@ -651,6 +703,7 @@ export const AFTER_COMMA_IN_NAMES = new Set(['chống', 'chữa', 'cứu', 'nh�
 /** Words that end a name read by the generic department rule. ("giao", "thực" are not here:
  * "Cảnh sát giao thông", "An toàn thực phẩm".) */
 export const NAME_STOPWORDS = new Set([
+  'nói',
   'các',
   'những',
   'mỗi',
@@ -739,6 +792,25 @@ export const NAME_STOPWORDS = new Set([
 
 /** Words before a capitalised name that make it a street, a place, a doctrine or an award, not a person. */
 export const NOT_PERSON_BEFORE = new Set([
+  'cầu thủ',
+  'thủ môn',
+  'Cầu thủ',
+  'vận động viên',
+  'VĐV',
+  'HLV',
+  'ca sĩ',
+  'Ca sĩ',
+  'diễn viên',
+  'nghệ sĩ',
+  'học sinh',
+  'sinh viên',
+  'bệnh nhân',
+  'nạn nhân',
+  'tài xế',
+  'tiền đạo',
+  'tiền vệ',
+  'hậu vệ',
+  'võ sĩ',
   'đường',
   'Đường',
   'phố',
