@@ -37,6 +37,9 @@ function toGazetteerDoc(d: DocumentEntry): GazetteerDoc {
   };
 }
 
+/** Per status: documents issued on or before the article's date, and after it, that a card weighs. */
+export const CANDIDATES_NEAR_DATE = { before: 30, after: 3 } as const;
+
 async function candidateDocuments(
   reader: ReferenceReader,
   ref: DocRefQuery,
@@ -44,15 +47,22 @@ async function candidateDocuments(
   date: string,
 ): Promise<DocumentEntry[]> {
   const found = new Map<string, DocumentEntry>();
+  // Of the documents sharing a number or symbol, those issued nearest the article's date:
+  // a national-size base has a "1/QĐ-UBND" for every province and year.
+  const near = { date, ...CANDIDATES_NEAR_DATE };
   if (ref.number && ref.symbol) {
     // matchDocument keeps only documents with this exact symbol, so asking for every
-    // document of the type and number would only read rows to throw away (thousands
-    // of "Quyết định 12" in a national-size base).
-    const bySymbol = await reader.documentsBySymbols([symbolKey(joinSymbol(ref.number, ref.symbol))]);
-    for (const list of bySymbol.values()) for (const d of list) found.set(d.id, d);
+    // document of the type and number would only read rows to throw away.
+    for (const d of await reader.documentsNear(
+      'symbol',
+      symbolKey(joinSymbol(ref.number, ref.symbol)),
+      near,
+    )) {
+      found.set(d.id, d);
+    }
   } else if (ref.number) {
-    const byKey = await reader.documentsByKeys([docKey(ref.docType, ref.number)]);
-    for (const list of byKey.values()) for (const d of list) found.set(d.id, d);
+    for (const d of await reader.documentsNear('key', docKey(ref.docType, ref.number), near))
+      found.set(d.id, d);
   } else {
     // Named documents (Luật Đất đai 2024, Bộ luật Hình sự) are found by name.
     const { results: hits } = await reader.search(text, { limit: 5, today: date });

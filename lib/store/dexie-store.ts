@@ -22,7 +22,16 @@ import {
 } from './dexie-schema.ts';
 import { isQuotaError, StoreFullError } from './quota.ts';
 import type { BatchReader, Entry, ReferenceReader } from './reader.ts';
-import { RANK_SEP, type TermRow, termsOf } from './terms.ts';
+import {
+  dateBound,
+  type EntryKind,
+  kindOf,
+  type NearDate,
+  RANK_SEP,
+  STATUS_CLASSES,
+  type TermRow,
+  termsOf,
+} from './terms.ts';
 import type { DatasetWriter, StagedVersion } from './writer.ts';
 
 export interface DexieStoreDeps {
@@ -101,29 +110,54 @@ class PinnedReader implements BatchReader, TermIndex {
     return out;
   }
 
+  /** Visible entries behind index primary keys, first occurrence of each id, in the given order. */
+  private async visibleEntries(keys: readonly [string, number][]): Promise<Entry[]> {
+    const rows = await this.db.entries.bulkGet(keys as [string, number][]);
+    const out = new Map<string, Entry>();
+    for (const row of rows) if (row && visible(row, this.at) && !out.has(row.id)) out.set(row.id, row.entry);
+    return [...out.values()];
+  }
+
   private async entriesByKeys<T extends Entry>(
     prefix: string,
     keys: readonly string[],
-    keep: (row: IndexRow) => boolean,
+    keep: (kind: EntryKind) => boolean,
   ): Promise<Map<string, T[]>> {
     const perKey = await Promise.all(
       keys.map(async (key) => {
         // d: and s: keys carry their tie order after RANK_SEP (terms.ts): an exact key is that range.
+        // Primary keys only: the entries are read once, not the index rows with their key lists.
         const where = this.db.terms.where('k');
         const collection =
           prefix === 'n:' ? where.equals(prefix + key) : where.startsWith(prefix + key + RANK_SEP);
-        const unique = new Map((await this.visibleIndexRows(collection)).map((r) => [r.id, r]));
-        const rows = [...unique.values()].filter(keep);
-        return [key, rows] as const;
+        const entries = await this.visibleEntries((await collection.primaryKeys()) as [string, number][]);
+        return [key, entries.filter((e) => keep(kindOf(e))) as T[]] as const;
       }),
     );
-    const entries = await this.entriesOf(perKey.flatMap(([, rows]) => rows));
     const out = new Map<string, T[]>();
-    for (const [key, rows] of perKey) {
-      const list = rows.flatMap((r) => (entries.has(r.id) ? [entries.get(r.id) as T] : []));
-      if (list.length > 0) out.set(key, list);
-    }
+    for (const [key, list] of perKey) if (list.length > 0) out.set(key, list);
     return out;
+  }
+
+  async documentsNear(by: 'key' | 'symbol', key: string, near: NearDate): Promise<DocumentEntry[]> {
+    const base = `${by === 'key' ? 'd:' : 's:'}${key}${RANK_SEP}`;
+    const bound = dateBound(near.date);
+    const where = () => this.db.terms.where('k');
+    // Two short range reads per status class, in the order selectNear (terms.ts) describes.
+    const lists = await Promise.all(
+      STATUS_CLASSES.flatMap((c) => [
+        where()
+          .between(base + c + bound, `${base}${c}\uffff`, true, true)
+          .limit(near.before)
+          .primaryKeys(),
+        where()
+          .between(base + c, base + c + bound, true, false)
+          .reverse()
+          .limit(near.after)
+          .primaryKeys(),
+      ]),
+    );
+    return (await this.visibleEntries(lists.flat() as [string, number][])) as DocumentEntry[];
   }
 
   documentsByKeys(keys: readonly string[]): Promise<Map<string, DocumentEntry[]>> {
@@ -135,11 +169,11 @@ class PinnedReader implements BatchReader, TermIndex {
   }
 
   personsByNames(keys: readonly string[]): Promise<Map<string, PersonEntry[]>> {
-    return this.entriesByKeys('n:', keys, (r) => r.kind === 'person');
+    return this.entriesByKeys('n:', keys, (k) => k === 'person');
   }
 
   organizationsByNames(keys: readonly string[]): Promise<Map<string, OrganizationEntry[]>> {
-    return this.entriesByKeys('n:', keys, (r) => r.kind === 'organization' || r.kind === 'place');
+    return this.entriesByKeys('n:', keys, (k) => k === 'organization' || k === 'place');
   }
 
   search(query: string, opts: SearchOptions): Promise<SearchResponse> {
@@ -283,6 +317,9 @@ export class DexieStore implements ReferenceReader, DatasetWriter {
   }
   documentsBySymbols(keys: readonly string[]) {
     return this.batch((r) => r.documentsBySymbols(keys));
+  }
+  documentsNear(by: 'key' | 'symbol', key: string, near: NearDate) {
+    return this.batch((r) => r.documentsNear(by, key, near));
   }
   personsByNames(keys: readonly string[]) {
     return this.batch((r) => r.personsByNames(keys));

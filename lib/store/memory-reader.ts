@@ -6,7 +6,7 @@ import type { Dataset, DocumentEntry, OrganizationEntry, PersonEntry } from '../
 import type { SearchResponse } from '../protocol.ts';
 import { type SearchOptions, search, type TermIndex } from '../search/search.ts';
 import type { BatchReader, Entry } from './reader.ts';
-import { RANK_SEP, type TermRow, termsOf } from './terms.ts';
+import { type NearDate, RANK_SEP, selectNear, type TermRow, termsOf } from './terms.ts';
 
 /** First position in the sorted `keys` whose key is not below `key`. */
 function lowerBound(keys: readonly string[], key: string): number {
@@ -85,6 +85,22 @@ export class MemoryReader implements BatchReader, TermIndex {
 
   documentsBySymbols(keys: readonly string[]): Promise<Map<string, DocumentEntry[]>> {
     return this.byKeys('s:', keys, () => true);
+  }
+
+  async documentsNear(by: 'key' | 'symbol', key: string, near: NearDate): Promise<DocumentEntry[]> {
+    const start = `${by === 'key' ? 'd:' : 's:'}${key}${RANK_SEP}`;
+    const items: { item: DocumentEntry; order: string }[] = [];
+    const seen = new Set<string>();
+    for (let i = lowerBound(this.sortedKeys, start); i < this.sortedKeys.length; i++) {
+      const k = this.sortedKeys[i] as string;
+      if (!k.startsWith(start)) break;
+      for (const row of this.postings.get(k) ?? []) {
+        if (seen.has(row.id)) continue;
+        seen.add(row.id);
+        items.push({ item: this.entries.get(row.id) as DocumentEntry, order: k.slice(start.length) });
+      }
+    }
+    return selectNear(items, near);
   }
 
   personsByNames(keys: readonly string[]): Promise<Map<string, PersonEntry[]>> {

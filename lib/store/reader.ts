@@ -8,6 +8,7 @@
 import type { DocumentEntry, OrganizationEntry, PersonEntry } from '../dataset/schema.ts';
 import type { SearchResponse } from '../protocol.ts';
 import type { SearchOptions } from '../search/search.ts';
+import type { NearDate } from './terms.ts';
 
 export type Entry = DocumentEntry | PersonEntry | OrganizationEntry;
 
@@ -23,6 +24,12 @@ export interface ReferenceReader {
   documentsByKeys(keys: readonly string[]): Promise<Map<string, DocumentEntry[]>>;
   /** symbolKey(full symbol) → documents with that symbol (Party symbols repeat across terms). */
   documentsBySymbols(keys: readonly string[]): Promise<Map<string, DocumentEntry[]>>;
+  /**
+   * A card's candidates for one docKey (`by: 'key'`) or symbolKey (`by: 'symbol'`):
+   * not all of them, but per status the ones issued nearest the article's date
+   * (see NearDate in terms.ts), so a hover costs the same at any dataset size.
+   */
+  documentsNear(by: 'key' | 'symbol', key: string, near: NearDate): Promise<DocumentEntry[]>;
   /** nameKey(name) → persons with that name or alias. */
   personsByNames(keys: readonly string[]): Promise<Map<string, PersonEntry[]>>;
   /** nameKey(name) → bodies and places with that name, alias or abbreviation. */

@@ -93,6 +93,55 @@ export function documentOrder(d: Pick<DocumentEntry, 'status' | 'issuedDate'>): 
   return STATUS_ORDER[d.status] + date;
 }
 
+/**
+ * How a card reads the documents behind one type + number or symbol: per status
+ * class, the `before` documents issued nearest on or before `date` (undated ones
+ * after those) and the `after` nearest after it. A national-size base has a
+ * "1/QĐ-UBND" for every province and year; the reference is resolved among the
+ * ones near the article's date instead of reading them all.
+ */
+export interface NearDate {
+  /** YYYY-MM-DD */
+  date: string;
+  before: number;
+  after: number;
+}
+
+export const STATUS_CLASSES = ['0', '1', '2'] as const;
+
+/** Where, inside one status class, documents issued on or before `date` begin. */
+export function dateBound(date: string): string {
+  return String(99_999_999 - Number(date.replaceAll('-', ''))).padStart(8, '0');
+}
+
+/**
+ * The NearDate selection over (item, order) pairs, in the order the database's
+ * range reads return them (class by class; before: order ascending, then id;
+ * after: order descending, then id descending), so memory and IndexedDB agree.
+ */
+export function selectNear<T extends { id: string }>(
+  items: readonly { item: T; order: string }[],
+  near: NearDate,
+): T[] {
+  const bound = dateBound(near.date);
+  const out: T[] = [];
+  const byId = (a: { item: T }, b: { item: T }) =>
+    a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0;
+  for (const c of STATUS_CLASSES) {
+    const cls = items.filter((x) => x.order[0] === c);
+    const at = c + bound;
+    const before = cls
+      .filter((x) => x.order >= at)
+      .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : byId(a, b)));
+    const after = cls
+      .filter((x) => x.order < at)
+      .sort((a, b) => (a.order > b.order ? -1 : a.order < b.order ? 1 : byId(b, a)));
+    for (const x of before.slice(0, near.before)) out.push(x.item);
+    for (const x of after.slice(0, near.after)) out.push(x.item);
+  }
+  return out;
+}
+
 /** The exact part of a d: or s: key (without the order), or the key itself. */
 export function keyBody(k: string): string {
   const i = k.indexOf(RANK_SEP);
