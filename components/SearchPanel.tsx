@@ -51,6 +51,8 @@ export function SearchPanel({ lang, theme, search, open, footer }: Props) {
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
   const [query, setQuery] = useState('');
   const [answer, setAnswer] = useState<SearchResponse>(EMPTY);
+  /** The query the shown results answer (tests and the live region wait for it). */
+  const [answered, setAnswered] = useState('');
   const [active, setActive] = useState(0);
   const [detail, setDetail] = useState<CardData | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -72,6 +74,7 @@ export function SearchPanel({ lang, theme, search, open, footer }: Props) {
         // Typing is faster than answers; only the newest query may paint.
         if (ticket !== latest.current) return;
         setAnswer(r);
+        setAnswered(query);
         setActive(0);
       },
       () => {
@@ -172,7 +175,7 @@ export function SearchPanel({ lang, theme, search, open, footer }: Props) {
             {results.length === 0 ? (
               <p class="empty">{t('noResults')}</p>
             ) : (
-              <div id="results" role="listbox" aria-label={t('searchLabel')}>
+              <div id="results" role="listbox" aria-label={t('searchLabel')} data-query={answered}>
                 {results.map((r, i) => (
                   // Focus stays in the combobox (aria-activedescendant), which handles the keys;
                   // options take the mouse only, as the ARIA combobox pattern has it.

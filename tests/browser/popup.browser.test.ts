@@ -51,23 +51,12 @@ async function typeQuery(p: Page, q: string) {
 }
 
 async function firstIds(p: Page, q: string, n: number): Promise<string[]> {
-  await p.waitForFunction(
-    (want) => {
-      const input = document.querySelector<HTMLInputElement>('input[type=search]');
-      return input?.value === want && document.querySelector('[role=option]') !== null;
-    },
-    q,
-    { timeout: 5000 },
+  // The list says which query it answers: wait for this one, not an answer to a shorter prefix.
+  await p.waitForSelector(`[role=listbox][data-query="${q}"]`, { timeout: 5000 });
+  const ids = await p.$$eval('[role=listbox] [role=option]', (els) =>
+    els.map((e) => e.getAttribute('data-id') ?? ''),
   );
-  // The newest answer may still be on its way: wait until the list stops changing.
-  let last = '';
-  for (let i = 0; i < 20; i++) {
-    const now = await p.$$eval('[role=option]', (els) => els.map((e) => e.getAttribute('data-id')).join('|'));
-    if (now === last) break;
-    last = now;
-    await p.waitForTimeout(50);
-  }
-  return last.split('|').slice(0, n);
+  return ids.slice(0, n);
 }
 
 async function axeViolations(p: Page): Promise<{ id: string; help: string; nodes: string[] }[]> {
