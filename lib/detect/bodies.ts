@@ -25,7 +25,8 @@ import { PhraseTrie, wordHashAt } from './phrase-trie.ts';
 export interface BodyHit {
   start: number;
   end: number;
-  kind: 'organization' | 'place';
+  /** 'class': a phrase naming every such body ("Đoàn đại biểu Quốc hội các tỉnh"), read so nothing inside it is taken for one. */
+  kind: 'organization' | 'place' | 'class';
   /** Full official name as far as the text and the dataset give it. */
   name: string;
   /** Listed entries the name can mean (several when a name outlived a merger: pick by date). */
@@ -62,7 +63,7 @@ export interface BodyGrammar {
 }
 
 const CLASS_AFTER =
-  /^(?:\s*,\s*(?:UBND|HĐND|Ủy ban MTTQ(?: Việt Nam)?|MTTQ))*\s+(?:(?:tỉnh|thành phố|huyện|xã)\s*,\s*(?:tỉnh|thành phố|huyện|xã|phường)(?![\p{L}])|(?:và\s+(?:UBND|HĐND|\p{Lu}\p{L}*)\s+)?(?:các|cấp)\s+(?:xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|cơ sở|Đảng bộ|đảng bộ|đơn vị|địa phương|ngành|cấp)(?![\p{L}]))/u;
+  /^(?:\s*,\s*(?:UBND|HĐND|Ủy ban MTTQ(?: Việt Nam)?|MTTQ))*\s+(?:(?:tỉnh|thành phố|huyện|xã)\s*,\s*(?:tỉnh|thành phố|huyện|xã|phường)(?![\p{L}])|(?:và\s+(?:UBND|HĐND|\p{Lu}\p{L}*)\s+)?(?:(?:ở|tại|của)\s+)?(?:các|cấp)\s+(?:xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|cơ sở|Đảng bộ|đảng bộ|đơn vị|địa phương|ngành|cấp)(?![\p{L}]))/u;
 
 const FOREIGN_AFTER = new RegExp(
   `^\\s*(?:khóa\\s+[IVXLC]+\\s+)?(?:(?:Cộng sản|Nhân dân Cách mạng|nước|của|CHDCND|CHND|Cộng hòa|Dân chủ|Nhân dân|Xã hội chủ nghĩa)\\s+)*(?:${FOREIGN_COUNTRIES.join('|')})(?![\\p{L}])`,
@@ -223,6 +224,16 @@ export function createBodyGrammar(
     return { end, name: taken.join(' '), id: null };
   };
 
+  const classOf = (start: number, end: number): BodyHit => ({
+    start,
+    end,
+    kind: 'class',
+    name: '',
+    ids: [],
+    place: null,
+    placeless: false,
+  });
+
   const local = (text: string, pos: number): BodyHit | null => {
     const h = heads.matchAt(text, pos)[0];
     if (!h) return null;
@@ -241,7 +252,8 @@ export function createBodyGrammar(
     // "tỉnh ủy viên" is a member, not the committee.
     if (afterWord === 'viên') return null;
     // "Tỉnh ủy, thành ủy …", "UBND tỉnh, thành phố trực thuộc Trung ương": every such body, not one.
-    if (/^\s*,\s*(thành|tỉnh|huyện|quận) ủy(?!\p{L})/u.test(text.slice(end, end + 14))) return null;
+    if (/^\s*,\s*(thành|tỉnh|huyện|quận) ủy(?!\p{L})/iu.test(text.slice(end, end + 14)))
+      return classOf(pos, end);
     // Courts above the province: "TAND cấp cao tại Hà Nội".
     const high = /^\s+(?:cấp cao|Cấp cao)(?:\s+tại\s+)?/.exec(text.slice(end, end + 20));
     if (high && /Tòa án|Viện kiểm sát/.test(head.full)) {
@@ -259,7 +271,9 @@ export function createBodyGrammar(
       };
     }
     // "Công an các đơn vị", "UBND các cấp": a class of bodies, not one.
-    if (afterWord === 'các' || afterWord === 'cấp' || afterWord === 'những') return null;
+    if (afterWord === 'các' || afterWord === 'cấp' || afterWord === 'những') return classOf(pos, end);
+    // "Đoàn đại biểu Quốc hội ở các tỉnh": every delegation.
+    if (/^\s+(?:ở|tại|của)\s+các\s/.test(text.slice(end, end + 12))) return classOf(pos, end);
     const lv = after ? levels.matchAt(text, after[0])[0] : undefined;
     let place: { end: number; name: string; id: string | null } | null = null;
     let level: string | null = null;
@@ -574,11 +588,15 @@ export function createBodyGrammar(
       const before = prevWord ? text.slice(prevWord[0], prevWord[1]) : '';
       if (before === 'Nhà') return null;
       const body = bodyAt(text, pos, 0);
+      if (body?.kind === 'class') return body;
       if (body) {
         // "Bộ Ngoại giao Trung Quốc", "Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc": not ours.
         if (FOREIGN_AFTER.test(text.slice(body.end, body.end + 48))) return null;
         // "đội Công an Hà Nội", "Công ty CP …", "các Sở Giáo dục và Đào tạo": a team, a company, a class.
-        if (NOT_BODY_BEFORE_RE.test(text.slice(Math.max(0, pos - 16), pos))) return null;
+        // ("các Bộ Quốc phòng, Công an" names unique ministries: "các" before a listed one is fine.)
+        const lead = text.slice(Math.max(0, pos - 16), pos);
+        if (NOT_BODY_BEFORE_RE.test(lead) && !(body.ids.length > 0 && /(?:các|Các)\s+$/.test(lead)))
+          return null;
         // "Tỉnh ủy, Thành ủy" listed as posts' bodies: every such committee.
         if (
           /^(Tỉnh|Thành|Huyện|Quận|Thị) ủy$/.test(body.name) &&
@@ -588,7 +606,7 @@ export function createBodyGrammar(
         )
           return null;
         // "MTTQ cấp xã", "UBKT các Đảng bộ cơ sở", "UBND các xã": a class of bodies.
-        if (CLASS_AFTER.test(text.slice(body.end, body.end + 24)) && !/cấp cao/.test(body.name)) return null;
+        if (CLASS_AFTER.test(text.slice(body.end, body.end + 64)) && !/cấp cao/.test(body.name)) return null;
         // The dataset may know the composed name ("Ban Thường vụ Đảng ủy Công an Trung ương").
         if (body.ids.length === 0) {
           const listed = names.matchAt(text, pos)[0];

@@ -239,6 +239,9 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     const verbStart = start - before.length + verb.index + (verb[0].startsWith(' ') ? 1 : 0);
     let orgEnd = verbStart;
     while (orgEnd > 0 && /\s/.test(text[orgEnd - 1] ?? '')) orgEnd--;
+    // "Ủy ban Chứng khoán Nhà nước (UBCKNN) ban hành …": the abbreviation in parentheses is the same body.
+    const paren = /\s*\(\s*[A-ZĐ][A-ZĐ&.-]{1,11}\s*\)$/.exec(text.slice(Math.max(0, orgEnd - 16), orgEnd));
+    if (paren && issuers.endingAt(orgEnd - paren[0].length)) orgEnd -= paren[0].length;
     const body = issuers.endingAt(orgEnd);
     if (!body) return;
     if (!ref.issuer) ref.issuer = body.name;

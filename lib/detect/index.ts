@@ -172,10 +172,10 @@ function overlaps(a: Span, b: Span): boolean {
 // "khởi tố bị can đối với ông X", "84 bị can …, trong đó có ông X".
 const SUSPECT_BEFORE = new RegExp(
   [
-    '(?:bị cáo|bị can|nghi phạm|nghi can|phạm nhân|đối tượng)\\s+(?:(?:là|gồm)\\s+)?(?:ông\\s+|bà\\s+)?$',
+    '(?:bị cáo|bị can|nghi phạm|nghi can|phạm nhân|đối tượng)\\s*:?\\s+(?:(?:là|gồm)\\s*:?\\s+)?(?:ông\\s+|bà\\s+)?$',
     '(?:khởi tố|truy tố|bắt tạm giam|tạm giam)(?:\\s+bị can)?(?:\\s+đối với)?\\s+(?:ông|bà)\\s+$',
     '(?:bị cáo|bị can)[^.;\\n]{0,80},\\s*trong đó có\\s+(?:ông\\s+|bà\\s+)?$',
-    '(?:bị cáo|bị can)[^.;\\n]{0,80}(?:là|gồm)\\s+(?:các\\s+)?(?:ông|bà)?\\s*:?\\s*$',
+    '(?:bị cáo|bị can)[^.;\\n]{0,80}(?:là|gồm)\\s*:?\\s*(?:các\\s+)?(?:ông|bà)?\\s*:?\\s*$',
   ].join('|'),
   'iu',
 );
@@ -367,7 +367,7 @@ export function createDetector(g: Gazetteer): Detector {
       if (pos < bodyEnd) return;
       const hit = bodies.matchAt(t, pos);
       if (hit) {
-        bodyHits.push(hit);
+        if (hit.kind !== 'class') bodyHits.push(hit);
         bodyEnd = hit.end;
       }
     };
@@ -417,7 +417,7 @@ export function createDetector(g: Gazetteer): Detector {
           t.slice(Math.max(0, b.start - 16), b.start),
         );
         const start = office ? b.start - (office[0].length - (office[0].startsWith(' ') ? 1 : 0)) : b.start;
-        return { start, name: t.slice(start, b.end) };
+        return { start, name: office ? `${office[1]} ${issuerName(b)}` : issuerName(b) };
       },
     };
 

@@ -499,6 +499,7 @@ export const SUBUNIT_PREFIXES: readonly {
   { form: 'Ban Cán sự Đảng', full: 'Ban cán sự đảng' },
   { form: 'Cơ quan Cảnh sát điều tra', full: 'Cơ quan Cảnh sát điều tra', alone: true },
   { form: 'Cơ quan CSĐT', full: 'Cơ quan Cảnh sát điều tra', alone: true },
+  { form: 'Cơ quan ANĐT', full: 'Cơ quan An ninh điều tra', alone: true },
   { form: 'Cơ quan An ninh điều tra', full: 'Cơ quan An ninh điều tra', alone: true },
   { form: 'Công đoàn', full: 'Công đoàn' },
   { form: 'Đoàn Thanh niên', full: 'Đoàn Thanh niên' },
@@ -510,6 +511,14 @@ export const SUBUNIT_PREFIXES: readonly {
  */
 export const EXTRA_BODIES: readonly { name: string; aliases: readonly string[] }[] = [
   { name: 'Văn phòng Chủ tịch nước', aliases: [] },
+  { name: 'Ủy ban Chứng khoán Nhà nước', aliases: ['UBCKNN', 'Uỷ ban Chứng khoán Nhà nước'] },
+  {
+    name: 'Ủy ban Quốc gia Tìm kiếm Cứu nạn',
+    aliases: [
+      'Ủy ban Quốc gia tìm kiếm cứu nạn',
+      'Ủy ban Quốc gia Ứng phó sự cố, thiên tai và Tìm kiếm Cứu nạn',
+    ],
+  },
   { name: 'Hội đồng Quốc phòng và An ninh', aliases: ['Hội đồng Quốc phòng - An ninh'] },
   { name: 'Tòa án nhân dân cấp cao', aliases: ['TAND cấp cao', 'TAND Cấp cao', 'Toà án nhân dân cấp cao'] },
   { name: 'Viện kiểm sát nhân dân cấp cao', aliases: ['VKSND cấp cao', 'VKSND Cấp cao'] },

@@ -176,3 +176,34 @@ describe('bodies seen in real news of other outlets', () => {
     expect(of('organization', text)).toEqual([]);
   });
 });
+
+describe('bodies seen in a third set of real news', () => {
+  it.each<[string, string, [string, string, string | null][]]>([
+    [
+      'a department with a hyphenated code and its province',
+      'Sở GD-ĐT tỉnh Hà Tĩnh cho biết',
+      [['Sở GD-ĐT tỉnh Hà Tĩnh', 'Sở GD-ĐT tỉnh Hà Tĩnh', null]],
+    ],
+    [
+      'a unit and its parent joined by a dash',
+      'Cục Cảnh sát giao thông - Bộ Công an cho biết',
+      [['Cục Cảnh sát giao thông - Bộ Công an', 'Cục Cảnh sát giao thông - Bộ Công an', null]],
+    ],
+    ['unique ministries after "các"', 'các Bộ Công an, Quốc phòng', [['Bộ Công an', 'Bộ Công an', 'o:bca']]],
+  ])('%s', (_name, text, expected) => {
+    expect(of('organization', text)).toEqual(expected);
+  });
+
+  it.each([
+    ['"sở" inside "cơ sở"', 'các cơ sở y tế công lập'],
+    ['a joint-stock company', 'Công ty CP Thép Hòa Phát'],
+    ['a football team', 'đội Công an Hà Nội thắng trận'],
+    ['a class of departments', 'các Sở Tư pháp được giao'],
+    ['every delegation', 'Trưởng đoàn, Phó Trưởng Đoàn đại biểu Quốc hội ở các tỉnh'],
+    ['the agency as publisher', 'TTXVN trân trọng giới thiệu'],
+    ['committees as a class', 'Phó Bí thư Tỉnh ủy, Thành ủy'],
+    ['a list of heads for every province', 'chỉ định cấp ủy, HĐND, UBND, Ủy ban MTTQ các tỉnh, thành'],
+  ])('not a body: %s', (_name, text) => {
+    expect(of('organization', text)).toEqual([]);
+  });
+});

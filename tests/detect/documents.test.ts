@@ -297,3 +297,42 @@ describe('document references seen in real news of other outlets', () => {
     expect(docs('đã ban hành 3 văn bản, văn bản 2 nêu rõ')).toEqual([]);
   });
 });
+
+describe('document references seen in a third set of real news', () => {
+  it.each<[string, string, string[], Expect?]>([
+    [
+      'an urgent dispatch',
+      'Công điện khẩn số 02 yêu cầu',
+      ['Công điện khẩn số 02'],
+      { docType: 'Công điện', number: '02' },
+    ],
+    [
+      'a code by its abbreviation',
+      'theo BLTTHS năm 2015',
+      ['BLTTHS năm 2015'],
+      { docType: 'Bộ luật', name: 'Bộ luật Tố tụng hình sự', year: 2015 },
+    ],
+    [
+      'issuer before "đã có"',
+      'Thủ tướng Chính phủ đã có công điện số 415',
+      ['công điện số 415'],
+      { issuer: 'Thủ tướng Chính phủ' },
+    ],
+    [
+      'a chairman as issuer',
+      'Quyết định số 3888/QĐ-UBND của Chủ tịch UBND tỉnh',
+      ['Quyết định số 3888/QĐ-UBND'],
+      { issuer: 'Chủ tịch Ủy ban nhân dân tỉnh' },
+    ],
+    [
+      'issuer with its abbreviation in parentheses',
+      'ngày 14/8/2025, Ủy ban Chứng khoán Nhà nước (UBCKNN) ban hành Quyết định số 541/QĐ - XPHC',
+      ['Quyết định số 541/QĐ - XPHC'],
+      { year: 2025, issuer: 'Ủy ban Chứng khoán Nhà nước' },
+    ],
+  ])('%s', (_name, text, spans, fields) => {
+    const found = docs(text);
+    expect(found.map((m) => m.text)).toEqual(spans);
+    if (fields) expect(found[0]?.ref).toMatchObject(fields);
+  });
+});

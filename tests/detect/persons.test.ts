@@ -130,3 +130,24 @@ describe('persons seen in real news of other outlets', () => {
     expect(persons('Hàng xóm kể ông Phạm Văn Tèo bán rau ở chợ.')).toEqual([]);
   });
 });
+
+describe('persons seen in a third set of real news', () => {
+  it('finds a presiding judge', () => {
+    const [p] = persons('Chủ tọa Vương Thị Thu Hà, Phó Chánh án TAND tỉnh tuyên án.');
+    expect(p?.name).toBe('Vương Thị Thu Hà');
+  });
+
+  it.each([
+    ["a footballer sharing a leader's name", 'cầu thủ Tô Lâm ghi bàn'],
+    [
+      'defendants listed after "các bị cáo gồm:"',
+      'đối với các bị cáo gồm: Ông Nguyễn Đức Chung (cựu Chủ tịch UBND TP. Hà Nội) cùng bị cáo khác',
+    ],
+    [
+      'defendants listed after "các bị cáo:"',
+      'đề nghị án treo cho các bị cáo: Phạm Văn Vọng (cựu Bí thư Tỉnh ủy), Phùng Quang Hùng (cựu Chủ tịch UBND tỉnh) và Hà Hòa Bình (cựu Phó Chủ tịch UBND tỉnh).',
+    ],
+  ])('not an official: %s', (_name, text) => {
+    expect(persons(text).map((p) => p.text)).toEqual([]);
+  });
+});
