@@ -22,6 +22,9 @@ function trustedChannelKeys(): TrustedKey[] {
   return spec ? trustedKeysFromSpec(spec, (p) => readFileSync(p, 'utf8')) : RELEASE_KEYS;
 }
 
+/** What "add a site" may ask for at runtime (one host at a time, lib/settings/site-input.ts). */
+const ADDED_SITE_ORIGINS = ['https://*/*', 'http://*/*'] as const;
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
@@ -35,6 +38,25 @@ export default defineConfig({
       __REFLENS_TRUSTED_KEYS__: JSON.stringify(trustedChannelKeys()),
     },
   }),
+  zip: {
+    // The sources AMO reviewers rebuild the Firefox zip from: only what the build reads. An allow-list, so a
+    // local file (the release signing key in keys/, a build, test output) can never ride along.
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'biome.json',
+      'README.md',
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'assets/**',
+      'public/icon/**',
+      'tools/**',
+    ],
+    excludeSources: ['keys/**', '**/*.secret.json', 'public/data/**'],
+  },
   hooks: {
     // The plain JSON beside the bundle is for tools and reviewers; the extension ships only the gzip.
     'build:publicAssets': (_wxt, files) => {
@@ -48,15 +70,31 @@ export default defineConfig({
       }
     },
   },
+  // Every permission is used and listed with why in the README; tests/manifest.test.ts holds both built
+  // manifests to exactly this list.
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'alarms'],
-    // Sites beyond the default list are asked for one by one, when the user adds them.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Sites beyond the default list are asked for one by one, when the reader adds them in the options.
+    // Manifest V2 (the Firefox build) has no optional_host_permissions: origins go in optional_permissions.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'reflens@reflens.invalid', strict_min_version: '128.0' } } }
-      : {}),
+      ? {
+          optional_permissions: [...ADDED_SITE_ORIGINS],
+          browser_specific_settings: {
+            gecko: {
+              id: 'reflens@reflens.invalid',
+              // The marks are drawn with the CSS Custom Highlight API, which Firefox has from 140 on;
+              // 140 is also the first to read data_collection_permissions.
+              strict_min_version: '140.0',
+              // Firefox's own consent record: RefLens collects and transmits no data.
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : { optional_host_permissions: [...ADDED_SITE_ORIGINS] }),
   }),
 });

@@ -1,6 +1,8 @@
 // The message table: every key in Vietnamese and English with the same
 // placeholders, actually translated, and valid in the extension i18n format the
 // build writes to _locales (which the manifest's name and description read).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Lang, type MessageKey, toExtensionMessages, translate } from '../lib/i18n/messages.ts';
 
@@ -85,4 +87,27 @@ describe('substitutions by position (browser.i18n.getMessage)', () => {
       time: { content: '$2' },
     });
   });
+});
+
+describe('the store listing (assets/store)', () => {
+  it.each(LANGS)(
+    '%s: the summary is the manifest description, and the privacy section matches the options page',
+    (lang) => {
+      const text = readFileSync(join(import.meta.dirname, '..', 'assets', 'store', `${lang}.md`), 'utf8');
+      const section = (title: RegExp) =>
+        text.split(/^## /m).find((s) => title.test(s.split('\n')[0] ?? '')) ?? '';
+      const body = (s: string) => s.split('\n').slice(1).join(' ').replace(/\s+/g, ' ').trim();
+      expect(body(section(/^(Tóm tắt|Summary)/))).toBe(translate(lang, 'extDescription'));
+      expect(body(section(/^(Tên|Name)$/))).toBe(translate(lang, 'extName'));
+      // Same promise in both places: page text stays, one network request, no analytics.
+      const privacy = body(section(/^(Quyền riêng tư|Privacy)$/));
+      expect(privacy.length).toBeGreaterThan(100);
+      expect(privacy).toContain(
+        lang === 'vi' ? 'không bao giờ rời khỏi trình duyệt' : 'never leaves your browser',
+      );
+      expect(translate(lang, 'optPrivacy')).toContain(
+        lang === 'vi' ? 'không bao giờ rời khỏi trình duyệt' : 'never leaves your browser',
+      );
+    },
+  );
 });
