@@ -12,7 +12,12 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export const OUT_DIR = resolve(ROOT, process.env.REFLENS_OUT_DIR || '.output');
 export const CHROME_BUILD = join(OUT_DIR, 'chrome-mv3');
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export function findChromium(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -23,7 +28,7 @@ export function findChromium(): string {
   const found = CANDIDATES.find((p) => existsSync(p));
   if (!found) {
     throw new Error(
-      'No Chromium found. Install Debian\'s build with `sudo apt-get update && sudo apt-get install -y chromium` ' +
+      "No Chromium found. Install Debian's build with `sudo apt-get update && sudo apt-get install -y chromium` " +
         '(it lands in /usr/bin/chromium), or set CHROMIUM_PATH to a Chromium or Chrome binary.',
     );
   }
@@ -45,7 +50,10 @@ export interface StaticServer {
 }
 
 /** Serves `dir` on 127.0.0.1 at a free port; extra routes can be added by tests. */
-export async function serveDirectory(dir: string, routes: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveDirectory(
+  dir: string,
+  routes: Record<string, string> = {},
+): Promise<StaticServer> {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -81,6 +89,8 @@ export interface LaunchOptions {
   headless: boolean;
   extensionDir?: string;
   colorScheme?: 'light' | 'dark';
+  /** A profile directory to keep between launches (default: a fresh temporary one). */
+  userDataDir?: string;
 }
 
 export async function launchWithExtension(o: LaunchOptions): Promise<BrowserContext> {
@@ -100,7 +110,7 @@ export async function launchWithExtension(o: LaunchOptions): Promise<BrowserCont
     '--disable-quic',
   ];
   if (o.headless) args.unshift('--headless=new');
-  const context = await chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext(o.userDataDir ?? '', {
     executablePath: findChromium(),
     headless: o.headless,
     args,
@@ -169,7 +179,10 @@ export async function waitForCard(page: Page, timeoutMs = 5000): Promise<string>
 }
 
 /** The viewport box of the first occurrence of `text` in the page (for hovering it). */
-export async function boxOfText(page: Page, text: string): Promise<{ x: number; y: number; width: number; height: number }> {
+export async function boxOfText(
+  page: Page,
+  text: string,
+): Promise<{ x: number; y: number; width: number; height: number }> {
   const box = await page.evaluate((needle) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

@@ -75,7 +75,10 @@ async function scanned(page: Page): Promise<boolean> {
 }
 
 async function storedSettings(): Promise<Record<string, unknown>> {
-  return (await options.evaluate(() => chrome.storage.sync.get('settings'))).settings as Record<string, unknown>;
+  return (await options.evaluate(() => chrome.storage.sync.get('settings'))).settings as Record<
+    string,
+    unknown
+  >;
 }
 
 /** Waits until the stored settings have `field` = `value` (a save is asynchronous). */
@@ -142,7 +145,10 @@ describe('the options page in Chromium', () => {
 
   it('kinds and the mark style apply to an open tab without a reload', async () => {
     const page = await openArticle('https://vnexpress.net/bai-kieu.html');
-    const before = await marksUntil(page, (m) => (m['reflens-u-document'] ?? 0) > 0 && (m['reflens-u-person'] ?? 0) > 0);
+    const before = await marksUntil(
+      page,
+      (m) => (m['reflens-u-document'] ?? 0) > 0 && (m['reflens-u-person'] ?? 0) > 0,
+    );
     await options.uncheck('input[name=kind-document]');
     await marksUntil(page, (m) => !m['reflens-u-document'] && (m['reflens-u-person'] ?? 0) > 0);
     await options.check('input[name=kind-document]');
@@ -203,7 +209,10 @@ describe('the options page in Chromium', () => {
     }
     await page.close();
     await options.check('input[name=lang][value=vi]');
-    await options.waitForFunction((h1) => document.querySelector('h1')?.textContent === h1, translate('vi', 'optionsTitle'));
+    await options.waitForFunction(
+      (h1) => document.querySelector('h1')?.textContent === h1,
+      translate('vi', 'optionsTitle'),
+    );
   });
 
   it('keeps every setting across a reload of the page (storage.sync round trip)', async () => {
@@ -238,7 +247,9 @@ describe('the options page in Chromium', () => {
     expect(await options.isChecked('input[name=theme][value=light]')).toBe(true);
     expect(await options.inputValue('input[name=channel]')).toBe(want.channelUrl);
     // The sync helper's "sync now" is live once a channel is set.
-    await options.waitForFunction(() => !(document.querySelector('.sync-button') as HTMLButtonElement | null)?.disabled);
+    await options.waitForFunction(
+      () => !(document.querySelector('.sync-button') as HTMLButtonElement | null)?.disabled,
+    );
 
     await options.evaluate(() => chrome.storage.sync.clear());
     await options.reload();
@@ -253,7 +264,9 @@ describe('the options page in Chromium', () => {
     await page.close();
     await options.reload();
     const status = options.locator('[data-testid=data-status]');
-    await options.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=data-counts]')?.textContent ?? ''));
+    await options.waitForFunction(() =>
+      /\d/.test(document.querySelector('[data-testid=data-counts]')?.textContent ?? ''),
+    );
     expect(await status.textContent()).toContain(
       translate('vi', 'optDataCounts', {
         documents: dataset.documents.length,
@@ -268,7 +281,10 @@ describe('the options page in Chromium', () => {
       translate('vi', 'optLearnedCount', { n: 1 }),
       { timeout: 5000 },
     );
-    const [download] = await Promise.all([options.waitForEvent('download'), options.click('button[name=export-learned]')]);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.click('button[name=export-learned]'),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^reflens-learned-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
       format: string;
