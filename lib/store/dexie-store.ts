@@ -272,7 +272,9 @@ export class DexieStore implements ReferenceReader, DatasetWriter {
 
   constructor(deps: DexieStoreDeps) {
     this.db = new RefLensDatabase(deps.name ?? 'reflens', deps);
-    this.chunk = deps.cleanupChunk ?? 2000;
+    // Small: every cleanup transaction holds readers back until it ends, and a hover must not
+    // wait long behind one (2,000 rows per transaction cost lookups up to 2 s after a sync).
+    this.chunk = deps.cleanupChunk ?? 250;
     this.log = deps.log ?? (() => {});
   }
 
@@ -584,6 +586,8 @@ export class DexieStore implements ReferenceReader, DatasetWriter {
         return deleted;
       });
       if (n === 0) break;
+      // Let lookups queued meanwhile run before the next chunk takes the tables again.
+      await new Promise((resume) => setTimeout(resume, 0));
     }
     await this.dropLearnedNowKnown();
     await db.transaction('rw', db.meta, async () => {
