@@ -181,8 +181,8 @@ const SUSPECT_BEFORE = new RegExp(
 );
 
 // "ông Hiển", "bà Mai": a given name alone after the honorific, not followed by more of a name.
-const GIVEN_NAME_RE =
-  /((?:^|[^\p{L}])(?:ông|bà|Ông|Bà|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy))\s+)(\p{Lu}\p{Ll}{0,6})(?![\p{L}])(?!\s+\p{Lu})/gu;
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:ông|bà|Ông|Bà|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy))\s+$/u;
+const GIVEN_NAME_AT = /^(\p{Lu}\p{Ll}{0,6})(?![\p{L}])(?!\s+\p{Lu})/u;
 
 const SUSPECT_CUE = /bị cáo|bị can|nghi phạm|nghi can|phạm nhân|đối tượng|khởi tố|truy tố|tạm giam/i;
 
@@ -571,11 +571,20 @@ export function createDetector(g: Gazetteer): Detector {
         const given = name.split(' ').pop() as string;
         if (name.includes(' ')) byGiven.set(given, byGiven.has(given) ? null : name);
       }
-      for (const m of byGiven.size === 0 ? [] : t.matchAll(GIVEN_NAME_RE)) {
-        const given = m[2] as string;
+      // Only where a given name of the article's persons occurs at all: no scan of the whole text.
+      const givenAt: number[] = [];
+      for (const given of byGiven.keys()) {
+        for (let at = t.indexOf(given); at >= 0; at = t.indexOf(given, at + given.length)) givenAt.push(at);
+      }
+      givenAt.sort((a, b) => a - b);
+      for (const at of givenAt) {
+        const tail = t.slice(at, at + 9);
+        const m = GIVEN_NAME_AT.exec(tail);
+        if (!m || !HONORIFIC_BEFORE.test(t.slice(Math.max(0, at - 16), at))) continue;
+        const given = m[1] as string;
         const full = byGiven.get(given);
         if (!full) continue;
-        const start = (m.index as number) + (m[1] as string).length;
+        const start = at;
         const span = { start, end: start + given.length };
         if (!freeOf(personSpans, span) || !freeOf(docSpans, span) || !freeOf(orgSpans, span)) continue;
         extra.push({
@@ -617,8 +626,10 @@ export function createDetector(g: Gazetteer): Detector {
 
       // 7. Documents: short forms bound within the article, then matched to the dataset.
       // "của HĐND tỉnh": the issuer is the story's own council, named in full.
+      const placeless = new Map<string, BodyHit>();
+      for (const b of orgSpans) if (b.placeless && !placeless.has(b.name)) placeless.set(b.name, b);
       for (const d of docHits) {
-        const local = d.ref.issuer ? orgSpans.find((b) => b.placeless && b.name === d.ref.issuer) : undefined;
+        const local = d.ref.issuer ? placeless.get(d.ref.issuer) : undefined;
         if (local) d.ref.issuer = orgName(local);
       }
       resolved = resolveInArticle(docHits.map((d): Citation => ({ ref: d.ref, weak: d.weak })));

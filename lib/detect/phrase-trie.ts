@@ -37,17 +37,16 @@ let cacheText = '';
 let cacheStart = -1;
 let cacheEnd = -1;
 let cacheKey = 0;
-/** The folded hash of the word starting at `start` (cached: every grammar asks in turn). */
+/**
+ * The folded hash of the token starting at `start`, cached with its end: every grammar
+ * asks about the same trigger position in turn.
+ */
 export function wordHashAt(text: string, start: number): number {
-  return cachedHash(text, start, tokenEnd(text, start));
-}
-
-function cachedHash(text: string, start: number, end: number): number {
-  if (text !== cacheText || start !== cacheStart || end !== cacheEnd) {
+  if (start !== cacheStart || text !== cacheText) {
     cacheText = text;
     cacheStart = start;
-    cacheEnd = end;
-    cacheKey = foldHash(text, start, end);
+    cacheEnd = tokenEnd(text, start);
+    cacheKey = foldHash(text, start, cacheEnd);
   }
   return cacheKey;
 }
@@ -95,8 +94,8 @@ export class PhraseTrie<P> {
    */
   matchAt(text: string, start: number): PhraseMatch<P>[] {
     // Most calls fail on the first word: decide that without allocating anything.
-    const firstEnd = tokenEnd(text, start);
-    const firstKey = cachedHash(text, start, firstEnd);
+    const firstKey = wordHashAt(text, start);
+    const firstEnd = cacheEnd;
     let node: Node<P> | undefined = this.root.next?.get(firstKey);
     if (!node) return NO_MATCHES as unknown as PhraseMatch<P>[];
     const out: PhraseMatch<P>[] = [];
