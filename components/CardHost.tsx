@@ -11,12 +11,9 @@ export interface CardHostOptions {
   doc: Document;
   lang: Lang;
   theme: Theme;
-  onPointerInside(inside: boolean): void;
   onClose(): void;
   /** The card of entry `id`, for links inside the card (relations, parent body, same-number switcher). */
   load(id: string): Promise<CardData>;
-  /** The reader clicked inside the card: keep it open until dismissed. */
-  onPin(): void;
 }
 
 /** Something the card is placed against: the mark's range (its rects change on scroll and zoom). */
@@ -86,10 +83,6 @@ export function createCardHost(o: CardHostOptions): CardHost {
   live.className = 'sr-only';
   live.setAttribute('aria-live', 'polite');
   shadow.append(style, wrap, live);
-  wrap.addEventListener('pointerenter', () => o.onPointerInside(true));
-  wrap.addEventListener('pointerleave', () => o.onPointerInside(false));
-  wrap.addEventListener('pointerdown', () => o.onPin());
-  wrap.addEventListener('focusin', () => o.onPin());
 
   let lang = o.lang;
   let theme = o.theme;

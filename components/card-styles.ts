@@ -82,7 +82,7 @@ ul, ol { margin: 0; padding-left: 18px; }
 .rel-type::after { content: ":"; }
 .timeline { margin: 0 0 6px; font-size: 13px; }
 .timeline summary { cursor: pointer; color: var(--accent); }
-.timeline ol { margin-top: 4px; max-height: 160px; overflow: auto; }
+.timeline ol { margin-top: 4px; }
 .timeline li { margin: 1px 0; }
 .learned { font-style: normal; }
 .footer { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-top: 8px; flex-wrap: wrap; }

@@ -11,18 +11,14 @@ import { type Mark, markAtPoint } from '../../lib/page/marks.ts';
 import { startPageScanner } from '../../lib/page/page-scanner.ts';
 import type { CardData, DocRefQuery, LookupQuery } from '../../lib/protocol.ts';
 import { documentHeading } from '../../lib/service/labels.ts';
-import {
-  isSiteEnabled,
-  normalizeSettings,
-  type Settings,
-  untilSiteEnabled,
-} from '../../lib/settings/settings.ts';
+import { isSiteEnabled, normalizeSettings, type Settings } from '../../lib/settings/settings.ts';
 import { contentMatches } from '../../lib/sites.ts';
 import { sendMessage } from '../shared/messaging.ts';
-import { onSettingsChanged } from '../shared/settings-storage.ts';
 import './style.css';
 
+// On the page's timeline (not in its DOM), for the benchmark: when this script's modules were evaluated.
 performance.mark('reflens-eval');
+
 const GRACE_MS = 300;
 /** Full citations are remembered once the page has settled, in one message. */
 const LEARN_DELAY_MS = 1500;
@@ -77,16 +73,10 @@ export default defineContentScript({
     // Without the Custom Highlight API we would have to wrap text in elements,
     // which is exactly the page mutation RefLens promises not to make.
     if (!highlightsSupported(window) || !document.body) return;
-    performance.mark('reflens-main');
 
     let settings = normalizeSettings((await browser.storage.sync.get('settings')).settings);
     const requested = (globalThis as { __reflensRequested?: boolean }).__reflensRequested === true;
-    if (!requested && !isSiteEnabled(settings, location.hostname)) {
-      // Switched off here: sleep, without reading the page, until the reader switches the site on (no reload).
-      const enabled = await untilSiteEnabled(location.hostname, onSettingsChanged, ctx.signal);
-      if (!enabled) return;
-      settings = enabled;
-    }
+    if (!requested && !isSiteEnabled(settings, location.hostname)) return;
     // Injected twice (popup asked on a page where it already runs): one instance is enough.
     const g = globalThis as { __reflensRunning?: boolean };
     if (g.__reflensRunning) return;
@@ -148,6 +138,8 @@ export default defineContentScript({
       root: document.body,
       // In slices: a 1 MB page must not hold the main thread for one long task.
       detect: (text) => {
+        // Each text read, with its length, on the page's timeline: tests check nothing is read twice.
+        performance.mark('reflens-detect', { detail: { chars: text.length } });
         const date = articleDate();
         return detector.start(text, date ? { date } : {});
       },
@@ -164,8 +156,11 @@ export default defineContentScript({
       },
     });
     void scanner.ready.then(() => {
-      // On the page's timeline, not in the DOM, so benchmarks and tests can read it.
-      performance.measure('reflens-scan', 'reflens-scan-start');
+      // On the page's timeline, not in the DOM, so benchmarks and tests can read it; the
+      // highlights only hold marks near the viewport, so the count of all marks rides along.
+      const marks: Record<string, number> = {};
+      for (const kind of ['document', 'person', 'organization', 'place']) marks[kind] = painter.count(kind);
+      performance.measure('reflens-scan', { start: 'reflens-scan-start', detail: { marks } });
     });
     const marks = scanner.marks;
 
@@ -212,9 +207,7 @@ export default defineContentScript({
         doc: document,
         lang: settings.lang,
         theme: settings.theme,
-        onPointerInside: (inside) => timing.overCard(inside),
         onClose: () => timing.closeNow(),
-        onPin: () => timing.pin(),
         load: (id) => lookup({ kind: 'id', id }),
       });
       return cardHost;
@@ -224,8 +217,17 @@ export default defineContentScript({
 
     // Pointer moves arrive far faster than frames; one hit test per frame is enough.
     let pending: { x: number; y: number } | null = null;
+    // Whether the pointer is over the card, told from our own window-level listener:
+    // a page that stops events on the way down would starve listeners inside the card.
+    let pointerInCard = false;
     const onMove = (e: PointerEvent) => {
-      if (e.pointerType === 'touch' || settings.highlight === 'none') return;
+      if (e.pointerType === 'touch') return;
+      const inCard = cardHost?.contains(e.target) ?? false;
+      if (inCard !== pointerInCard) {
+        pointerInCard = inCard;
+        timing.overCard(inCard);
+      }
+      if (inCard || settings.highlight === 'none') return;
       if (pending === null) {
         requestAnimationFrame(() => {
           if (!pending) return;
@@ -239,7 +241,11 @@ export default defineContentScript({
 
     // Touch has no hover: a tap on a mark opens its card, a tap elsewhere closes it.
     const onDown = (e: PointerEvent) => {
-      if (cardHost?.contains(e.target)) return;
+      // A click or tap inside the card keeps it open until it is dismissed.
+      if (cardHost?.contains(e.target)) {
+        timing.pin();
+        return;
+      }
       if (e.pointerType === 'touch') {
         const mark = visibleMark(markAtPoint(document, marks, e.clientX, e.clientY));
         if (mark) {
@@ -278,7 +284,11 @@ export default defineContentScript({
     // Page Previews' lesson: a link reached by Tab opens its card like a hover does.
     const onFocus = (e: FocusEvent) => {
       const el = e.target;
-      if (!(el instanceof Element) || cardHost?.contains(el)) return;
+      if (cardHost?.contains(el)) {
+        timing.pin();
+        return;
+      }
+      if (!(el instanceof Element)) return;
       const mark = marks
         .live()
         .find((m) => wanted(m.mention) && m.ranges[0] && el.contains(m.ranges[0].startContainer));

@@ -2,7 +2,7 @@
 // what the page adds later (infinite scroll, live blogs, SPA navigation).
 // Everything it touches comes from the `win` it is given; it never mutates the DOM.
 import { type Mark, type Markable, MarkSet } from './marks.ts';
-import { createTextIndexer } from './text-index.ts';
+import { createTextIndexer, type TextIndex } from './text-index.ts';
 
 /** Detection worked in slices (lib/detect's `Detector.start`). */
 export interface SlicedDetection<M> {
@@ -24,6 +24,36 @@ export interface PageScannerOptions<M extends Markable> {
   sliceMs?: number;
   /** Quiet time after the last mutation before scanning what changed, ms. */
   settleMs?: number;
+  /** Text longer than twice this is detected in pieces of about this many characters. */
+  chunkChars?: number;
+}
+
+/**
+ * Some detection phases work on the whole text at once (finding trigger points,
+ * settling overlaps): on a 1 MB page one such phase took 75-180 ms, far past any
+ * slice. A text that long is a feed of articles (infinite scroll, live blog), not
+ * one article, so it is read in pieces about a long article's length (a news
+ * article runs 5-30 thousand characters), cut between blocks. Short forms and names
+ * then resolve within their piece; an article cut in two loses only the links
+ * between its halves. Texts up to twice this length are read whole.
+ */
+const CHUNK_CHARS = 32 * 1024;
+
+/** [from, to) pieces of `text`, cut after a block break, each at most about `size` long. */
+export function chunksOf(text: string, size: number): [number, number][] {
+  if (text.length <= 2 * size) return [[0, text.length]];
+  const out: [number, number][] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + size);
+    if (to < text.length) {
+      const cut = text.lastIndexOf('\n', to);
+      if (cut > from + size / 2) to = cut + 1;
+    }
+    out.push([from, to]);
+    from = to;
+  }
+  return out;
 }
 
 export interface PageScanner<M extends Markable> {
@@ -36,6 +66,7 @@ export interface PageScanner<M extends Markable> {
 export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): PageScanner<M> {
   const { win } = o;
   const sliceMs = o.sliceMs ?? 8;
+  const chunkChars = o.chunkChars ?? CHUNK_CHARS;
   const settleMs = o.settleMs ?? 150;
   const marks = new MarkSet<M>();
   // Text nodes already read: a later scan of a changed subtree skips them ("nothing is scanned twice").
@@ -69,28 +100,40 @@ export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): 
       const index = indexer.result();
       for (const seg of index.segments) seen.add(seg.node);
       if (index.text.trim() === '') continue;
-      const detection = o.detect(index.text);
-      let mentions: M[];
-      if (Array.isArray(detection)) mentions = detection;
-      else {
-        if (!(await slices(detection.step))) return;
-        mentions = detection.result();
-      }
-      // Ranges are made in slices too: a 1 MB page can carry thousands of mentions.
-      for (let i = 0; i < mentions.length; ) {
-        const until = now() + sliceMs;
-        const batch: M[] = [];
-        while (i < mentions.length && (batch.length < 32 || now() < until)) {
-          batch.push(mentions[i++] as M);
+      for (const [from, to] of chunksOf(index.text, chunkChars)) {
+        const detection = o.detect(
+          from === 0 && to === index.text.length ? index.text : index.text.slice(from, to),
+        );
+        let found: M[];
+        if (Array.isArray(detection)) found = detection;
+        else {
+          if (!(await slices(detection.step))) return;
+          found = detection.result();
         }
+        const mentions =
+          from === 0 ? found : found.map((m) => ({ ...m, start: m.start + from, end: m.end + from }));
+        if (!(await addMarks(index, mentions))) return;
+      }
+    }
+  };
+
+  /** Ranges are made in slices too: a 1 MB page can carry thousands of mentions. False if stopped. */
+  const addMarks = async (index: TextIndex, mentions: M[]): Promise<boolean> => {
+    for (let i = 0; i < mentions.length; ) {
+      const until = now() + sliceMs;
+      // Small batches, the clock read after each: the work is in making ranges, not in picking mentions.
+      do {
+        const batch = mentions.slice(i, i + 32);
+        i += batch.length;
         // Marks are checked against the text as it is now: the page may have changed a node
         // while detection ran between slices (the observer has queued it for a rescan).
         const added = marks.add(win.document, index, batch);
         if (added.length > 0) o.onAdded(added);
-        if (i < mentions.length) await yieldToPage();
-        if (stopped) return;
-      }
+      } while (i < mentions.length && now() < until);
+      if (i < mentions.length) await yieldToPage();
+      if (stopped) return false;
     }
+    return true;
   };
 
   // Mutations arrive in bursts; collect the changed subtrees and scan them once things settle.

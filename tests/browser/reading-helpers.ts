@@ -8,8 +8,13 @@ import { expect } from 'vitest';
 import { hoverText, readCardText, waitForCard } from '../../tools/browser-harness.ts';
 
 /** Opens `url` after arranging a snapshot of the body as parsed, before RefLens (document_idle) runs. */
-export async function openSnapshotted(context: BrowserContext, url: string): Promise<Page> {
+export async function openSnapshotted(
+  context: BrowserContext,
+  url: string,
+  init?: () => void,
+): Promise<Page> {
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
       (window as unknown as { __before: string }).__before = document.body.innerHTML;

@@ -10,14 +10,26 @@ function doc(html: string): Document {
 
 describe('article date', () => {
   it.each([
-    ['<head><meta property="article:published_time" content="2023-03-20T09:00:00+07:00"></head><body>x</body>', '2023-03-20', 'meta'],
+    [
+      '<head><meta property="article:published_time" content="2023-03-20T09:00:00+07:00"></head><body>x</body>',
+      '2023-03-20',
+      'meta',
+    ],
     [
       '<head><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2022-10-05T07:00:00Z"}]}</script></head><body></body>',
       '2022-10-05',
       'json-ld',
     ],
-    ['<head><script type="application/ld+json">{broken</script></head><body><time datetime="2024-01-02">2/1</time></body>', '2024-01-02', 'time'],
-    ['<body><article><p>Thứ Bảy, 19/07/2025 05:47 GMT+7</p><p>Nội dung</p></article></body>', '2025-07-19', 'dateline'],
+    [
+      '<head><script type="application/ld+json">{broken</script></head><body><time datetime="2024-01-02">2/1</time></body>',
+      '2024-01-02',
+      'time',
+    ],
+    [
+      '<body><article><p>Thứ Bảy, 19/07/2025 05:47 GMT+7</p><p>Nội dung</p></article></body>',
+      '2025-07-19',
+      'dateline',
+    ],
   ])('reads %#', (html, date, from) => {
     expect(readArticleDate(doc(html))).toEqual({ date, from });
   });

@@ -1,6 +1,11 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type PageScanner, type SlicedDetection, startPageScanner } from '../../lib/page/page-scanner.ts';
+import {
+  chunksOf,
+  type PageScanner,
+  type SlicedDetection,
+  startPageScanner,
+} from '../../lib/page/page-scanner.ts';
 
 interface M {
   kind: string;
@@ -22,12 +27,13 @@ function detect(text: string): M[] {
 let scanner: PageScanner<M> | null = null;
 afterEach(() => scanner?.stop());
 
-function setup(html: string, sliced?: (text: string) => SlicedDetection<M>) {
+function setup(html: string, sliced?: (text: string) => SlicedDetection<M>, chunkChars?: number) {
   const win = new Window();
   win.document.write(`<body>${html}</body>`);
   const w = win as unknown as globalThis.Window;
   const texts: string[] = [];
   const live = new Set<string>();
+  const misplaced: string[] = [];
   scanner = startPageScanner<M>({
     win: w,
     root: w.document.body,
@@ -38,14 +44,19 @@ function setup(html: string, sliced?: (text: string) => SlicedDetection<M>) {
     exclude: (el) => el.hasAttribute('data-ui'),
     // Keyed by what was detected: a removed range's own text may already be the new text.
     onAdded: (ms) => {
-      for (const m of ms) live.add(m.mention.text);
+      for (const m of ms) {
+        live.add(m.mention.text);
+        // Where the mark is must be what was detected there.
+        if (m.ranges.map((r) => r.toString()).join('') !== m.mention.text) misplaced.push(m.mention.text);
+      }
     },
     onRemoved: (ms) => {
       for (const m of ms) live.delete(m.mention.text);
     },
     settleMs: 10,
+    ...(chunkChars ? { chunkChars } : {}),
   });
-  return { w, texts, live, scanner };
+  return { w, texts, live, misplaced, scanner };
 }
 
 const settle = (w: globalThis.Window) => new Promise((ok) => w.setTimeout(ok, 60));
@@ -139,5 +150,46 @@ describe('page scanner', () => {
     expect(live.has('NQ 12')).toBe(false);
     await settle(w);
     expect([...live]).toEqual(['NQ 77']);
+  });
+
+  it('reads a very long text in pieces cut between blocks, with marks where the text is', async () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `<p>Đoạn ${i}: theo NQ ${i + 1}.</p>`).join('');
+    const { texts, live, misplaced, scanner: s } = setup(paragraphs, undefined, 100);
+    await s.ready;
+    expect(misplaced).toEqual([]);
+    expect(texts.length).toBeGreaterThan(5);
+    for (const t of texts) expect(t.endsWith('\n') || t.endsWith('.')).toBe(true);
+    expect(live.size).toBe(40);
+    expect(live.has('NQ 40')).toBe(true);
+  });
+});
+
+describe('chunksOf', () => {
+  it.each([
+    ['short text: one piece', 'a\nb\nc', 10, [[0, 5]]],
+    [
+      'cut after the last break before the size',
+      'aaaa\nbbbb\ncccc\ndddd\neeee\n',
+      10,
+      [
+        [0, 10],
+        [10, 20],
+        [20, 25],
+      ],
+    ],
+    [
+      'no break near: cut at the size',
+      'x'.repeat(25),
+      10,
+      [
+        [0, 10],
+        [10, 20],
+        [20, 25],
+      ],
+    ],
+  ])('%s', (_, text, size, want) => {
+    expect(chunksOf(text as string, size as number)).toEqual(want);
+    const pieces = chunksOf(text as string, size as number);
+    expect(pieces.map(([a, b]) => (text as string).slice(a, b)).join('')).toBe(text);
   });
 });

@@ -22,7 +22,9 @@ describe('text index', () => {
   });
 
   it('skips contenteditable regions and inputs', () => {
-    const { body: b } = body('<div contenteditable="true">Nghị định 100</div><input value="Nghị định 100"><p>ok</p>');
+    const { body: b } = body(
+      '<div contenteditable="true">Nghị định 100</div><input value="Nghị định 100"><p>ok</p>',
+    );
     expect(buildTextIndex(b).text).toBe('ok');
   });
 
@@ -55,7 +57,10 @@ describe('text index', () => {
   });
 
   it('gives the same index when read in many small slices', () => {
-    const html = Array.from({ length: 300 }, (_, i) => `<p>Đoạn ${i} nhắc <b>Nghị định</b> ${i}/2024/NĐ-CP</p>`).join('');
+    const html = Array.from(
+      { length: 300 },
+      (_, i) => `<p>Đoạn ${i} nhắc <b>Nghị định</b> ${i}/2024/NĐ-CP</p>`,
+    ).join('');
     const { body: b } = body(html);
     const whole = buildTextIndex(b);
     const indexer = createTextIndexer(b);
