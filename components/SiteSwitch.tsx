@@ -35,13 +35,21 @@ export function SiteSwitch({ lang, ports }: { lang: Lang; ports: SitePorts }) {
           <span>{t(state.enabled ? 'popupSiteOn' : 'popupSiteOff', { site })}</span>{' '}
           <button
             type="button"
-            onClick={() => void ports.setEnabled(!state.enabled).then(() => setState({ ...state, enabled: !state.enabled }))}
+            onClick={() =>
+              void ports
+                .setEnabled(!state.enabled)
+                .then(() => setState({ ...state, enabled: !state.enabled }))
+            }
           >
             {t(state.enabled ? 'popupDisableHere' : 'popupEnableSite', { site })}
           </button>
         </>
       ) : (
-        <button type="button" disabled={ranHere} onClick={() => void ports.runHere().then(() => setRanHere(true))}>
+        <button
+          type="button"
+          disabled={ranHere}
+          onClick={() => void ports.runHere().then(() => setRanHere(true))}
+        >
           {t('popupEnableHere')}
         </button>
       )}{' '}

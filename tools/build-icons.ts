@@ -11,7 +11,10 @@ const svg = readFileSync(join(ROOT, 'assets', 'icon', 'icon.svg'), 'utf8');
 const outDir = join(ROOT, 'public', 'icon');
 mkdirSync(outDir, { recursive: true });
 
-const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: findChromium(),
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   for (const size of SIZES) {
     const page = await browser.newPage({ viewport: { width: size, height: size } });
