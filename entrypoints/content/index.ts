@@ -160,7 +160,10 @@ export default defineContentScript({
       // highlights only hold marks near the viewport, so the count of all marks rides along.
       const marks: Record<string, number> = {};
       for (const kind of ['document', 'person', 'organization', 'place']) marks[kind] = painter.count(kind);
-      performance.measure('reflens-scan', { start: 'reflens-scan-start', detail: { marks } });
+      performance.measure('reflens-scan', {
+        start: 'reflens-scan-start',
+        detail: { marks, work: { ...scanner.work } },
+      });
     });
     const marks = scanner.marks;
 

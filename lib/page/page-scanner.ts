@@ -56,10 +56,20 @@ export function chunksOf(text: string, size: number): [number, number][] {
   return out;
 }
 
+/** What scanning has cost the page's main thread so far. */
+export interface ScanWork {
+  /** Time spent working, ms (the pauses between slices not counted). */
+  totalMs: number;
+  /** The longest stretch of work without giving the thread back, ms. */
+  longestMs: number;
+  slices: number;
+}
+
 export interface PageScanner<M extends Markable> {
   readonly marks: MarkSet<M>;
   /** Resolves when the first full scan is done. */
   readonly ready: Promise<void>;
+  readonly work: Readonly<ScanWork>;
   stop(): void;
 }
 
@@ -73,14 +83,27 @@ export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): 
   const seen = new WeakSet<Text>();
   let stopped = false;
 
+  const now = () => win.performance.now();
+  const work: ScanWork = { totalMs: 0, longestMs: 0, slices: 0 };
+  let resumed = 0;
+  const settle = () => {
+    const spent = now() - resumed;
+    work.totalMs += spent;
+    work.longestMs = Math.max(work.longestMs, spent);
+    work.slices += 1;
+  };
   // `scheduler.yield()` resumes ahead of other queued tasks (Chromium 129+), so a long
   // scan is not pushed back behind every timer on the page; setTimeout elsewhere.
   const sched = (win as Window & { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  const yieldToPage = (): Promise<void> =>
+  const pause = (): Promise<void> =>
     typeof sched?.yield === 'function'
       ? sched.yield()
       : new Promise<void>((resume) => win.setTimeout(resume, 0));
-  const now = () => win.performance.now();
+  const yieldToPage = async (): Promise<void> => {
+    settle();
+    await pause();
+    resumed = now();
+  };
 
   /** Runs `run` in slices of `sliceMs`, yielding between them; false if stopped meanwhile. */
   const slices = async (step: (keepGoing: () => boolean) => boolean): Promise<boolean> => {
@@ -93,6 +116,15 @@ export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): 
   };
 
   const scanRoots = async (roots: Node[]): Promise<void> => {
+    resumed = now();
+    try {
+      await scanEach(roots);
+    } finally {
+      settle();
+    }
+  };
+
+  const scanEach = async (roots: Node[]): Promise<void> => {
     for (const root of roots) {
       if (stopped || !root.isConnected) continue;
       const indexer = createTextIndexer(root, { exclude: o.exclude, seen: (t) => seen.has(t) });
@@ -191,6 +223,7 @@ export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): 
   return {
     marks,
     ready,
+    work,
     stop() {
       stopped = true;
       observer.disconnect();

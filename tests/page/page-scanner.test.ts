@@ -126,6 +126,9 @@ describe('page scanner', () => {
     expect([...live].sort()).toEqual(['NQ 1', 'NQ 2', 'NQ 3', 'NQ 4']);
     expect(steps).toBe(4);
     expect(pageRan).toBe(true);
+    // Each slice gave the thread back, and the cost was counted.
+    expect(s.work.slices).toBeGreaterThanOrEqual(4);
+    expect(s.work.longestMs).toBeLessThanOrEqual(s.work.totalMs);
   });
 
   it('does not mark text the page changed while detection ran, and marks the new text after', async () => {
