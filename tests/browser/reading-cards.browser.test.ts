@@ -243,6 +243,17 @@ describe('what a reader does with a card', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('REFLENS-CARD');
   });
 
+  it('Tab goes from the card to its first control (the close button), and Enter presses it', async () => {
+    await closeCard(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await waitForCard(page);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(150);
+    expect(await readCardText(page)).toBeNull();
+  });
+
   it('opens on a tap and closes on a tap elsewhere', async () => {
     await closeCard(page);
     const cdp = await context.newCDPSession(page);
