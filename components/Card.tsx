@@ -571,6 +571,16 @@ function OrganizationBody({
         <Field label={t('fieldParent')}>
           {data.parent ? <Link id={data.parent.id} label={data.parent.name} open={open} /> : null}
         </Field>
+        <Field label={t('fieldHead')}>
+          {data.heads && data.heads.length > 0
+            ? data.heads.map((h, i) => (
+                <span key={h.id}>
+                  {i > 0 && '; '}
+                  <Link id={h.id} label={h.name} open={open} /> <span class="muted">({h.title})</span>
+                </span>
+              ))
+            : null}
+        </Field>
         <Field label={t('fieldValid')}>{period}</Field>
       </dl>
       <Footer sources={entry.sources} t={t} />

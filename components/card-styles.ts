@@ -62,6 +62,7 @@ dl.stack dt { white-space: normal; }
 dd { margin: 0; }
 ul, ol { margin: 0; padding-left: 18px; }
 .span { color: var(--muted); white-space: nowrap; }
+.muted { color: var(--muted); }
 .date-today { color: var(--bad-fg); }
 .badge { font-size: 12px; border-radius: 999px; padding: 1px 8px; white-space: nowrap; }
 .status-in_force { background: var(--ok-bg); color: var(--ok-fg); }

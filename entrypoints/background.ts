@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
+import type { PersonEntry } from '../lib/dataset/schema.ts';
 import { gazetteerFromDataset } from '../lib/detect/index.ts';
 import { todayIso } from '../lib/format/dates.ts';
+import { createHeadCache } from '../lib/heads/heads.ts';
 import { learnInputOf, MAX_LEARN_PER_PAGE, withLearned } from '../lib/learned/learned-cards.ts';
 import type { CardData, GazetteerPayload } from '../lib/protocol.ts';
 import { AnswerCache } from '../lib/service/answer-cache.ts';
@@ -52,6 +54,10 @@ export default defineBackground(() => {
     bySymbol: (key: string) => database.store.learnedBySymbol(key),
     all: async () => (await database.store.exportLearned()).documents,
   };
+  // Heads of bodies, from officials' posts of the database's version (lib/heads).
+  const withHeads = createHeadCache();
+  const persons = async () =>
+    (await database.store.gazetteerEntries()).entries.filter((e): e is PersonEntry => 'posts' in e);
   onMessage('lookup', async ({ data }) => {
     const [card] = await lookupMany(
       await service.reader(),
@@ -59,7 +65,10 @@ export default defineBackground(() => {
       todayIso(),
       answers,
     );
-    return withLearned(card ?? { kind: 'none', text: '' }, data.query, learned);
+    const answer = await withLearned(card ?? { kind: 'none', text: '' }, data.query, learned);
+    if (answer.kind !== 'organization') return answer;
+    const meta = await database.store.datasetMeta().catch(() => null);
+    return withHeads(answer, data.date ?? todayIso(), meta?.version ?? null, persons);
   });
   onMessage('learnDocuments', async ({ data, sender }) => {
     // The frame's own URL when the browser gives it: a page cannot file citations under another site.

@@ -65,6 +65,8 @@ export type CardData =
       parent: OrganizationEntry | null;
       successors: OrganizationEntry[];
       predecessors: OrganizationEntry[];
+      /** Who headed it on the date asked, from officials' posts (lib/heads), when the data knows. */
+      heads?: { id: string; name: string; title: string }[];
     }
   | { kind: 'none'; text: string };
 
