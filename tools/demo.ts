@@ -25,7 +25,9 @@ try {
   console.log(`Sample article: ${url}`);
   console.log(`Marks drawn: ${JSON.stringify(counts)}`);
   if (!headless) {
-    console.log('Chromium is open with RefLens loaded: hover a citation. Close the browser window to finish.');
+    console.log(
+      'Chromium is open with RefLens loaded: hover a citation. Close the browser window to finish.',
+    );
     await new Promise<void>((done) => context.on('close', () => done()));
   } else {
     await hoverText(page, FIRST_CITATION);

@@ -22,7 +22,7 @@ import { cardFor, expectBodyUnchanged, openSnapshotted } from './reading-helpers
 const SAMPLE = readFileSync(join(ROOT, 'assets', 'sample', 'article.html'), 'utf8');
 const PARAGRAPHS = [...SAMPLE.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1] as string);
 
-export function largePage(bytes: number): string {
+function largePage(bytes: number): string {
   const body: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
