@@ -99,17 +99,19 @@ describe('a 1 MB page', () => {
   });
 
   it('kept every main-thread task under 50 ms while it scanned', async () => {
-    const { tasks, scan } = await page.evaluate(() => {
+    const { tasks, scan, slice } = await page.evaluate(() => {
       const m = performance.getEntriesByName('reflens-scan')[0] as PerformanceMeasure;
       return {
         tasks: (window as unknown as { __tasks: { start: number; duration: number }[] }).__tasks,
         scan: { start: m.startTime, end: m.startTime + m.duration },
+        // RefLens's own longest stretch of work, which the scanner counts (the long tasks may be the page's).
+        slice: (m.detail as { work: { longestMs: number } }).work.longestMs,
       };
     });
     const during = tasks.filter((t) => t.start + t.duration > scan.start && t.start < scan.end + 1000);
     const longest = Math.max(0, ...during.map((t) => t.duration));
     console.info(
-      `1 MB page: scan ${(scan.end - scan.start).toFixed(0)} ms; tasks over 50 ms during it: ${JSON.stringify(during.map((t) => Math.round(t.duration)))}`,
+      `1 MB page: scan ${(scan.end - scan.start).toFixed(0)} ms; longest RefLens slice ${slice.toFixed(0)} ms; tasks over 50 ms during it: ${JSON.stringify(during.map((t) => Math.round(t.duration)))}`,
     );
     expect(longest).toBeLessThan(50);
   });

@@ -169,30 +169,39 @@ describe('page scanner', () => {
 
 describe('chunksOf', () => {
   it.each([
-    ['short text: one piece', 'a\nb\nc', 10, [[0, 5]]],
+    ['up to two pieces long: read whole', 'a\nb\nc', 10, [[0, 5]]],
+    ['twenty characters, size ten: read whole', 'x'.repeat(20), 10, [[0, 20]]],
     [
-      'cut after the last break before the size',
-      'aaaa\nbbbb\ncccc\ndddd\neeee\n',
+      'a quarter, a half, then whole pieces, each ending on a break',
+      'aa\nbbb\ncccc\nddddddddd\neeeeeeeee\nffffffffff\ngggggggggg\n',
       10,
       [
-        [0, 10],
-        [10, 20],
-        [20, 25],
+        [0, 3],
+        [3, 7],
+        [7, 12],
+        [12, 22],
+        [22, 32],
+        [32, 43],
+        [43, 54],
       ],
     ],
     [
       'no break near: cut at the size',
-      'x'.repeat(25),
-      10,
+      'x'.repeat(45),
+      8,
       [
-        [0, 10],
-        [10, 20],
-        [20, 25],
+        [0, 2],
+        [2, 6],
+        [6, 14],
+        [14, 22],
+        [22, 30],
+        [30, 38],
+        [38, 45],
       ],
     ],
   ])('%s', (_, text, size, want) => {
-    expect(chunksOf(text as string, size as number)).toEqual(want);
     const pieces = chunksOf(text as string, size as number);
+    expect(pieces).toEqual(want);
     expect(pieces.map(([a, b]) => (text as string).slice(a, b)).join('')).toBe(text);
   });
 });
