@@ -11,9 +11,15 @@ import { type Mark, markAtPoint } from '../../lib/page/marks.ts';
 import { startPageScanner } from '../../lib/page/page-scanner.ts';
 import type { CardData, DocRefQuery, LookupQuery } from '../../lib/protocol.ts';
 import { documentHeading } from '../../lib/service/labels.ts';
-import { isSiteEnabled, normalizeSettings, type Settings } from '../../lib/settings/settings.ts';
+import {
+  isSiteEnabled,
+  normalizeSettings,
+  type Settings,
+  untilSiteEnabled,
+} from '../../lib/settings/settings.ts';
 import { contentMatches } from '../../lib/sites.ts';
 import { sendMessage } from '../shared/messaging.ts';
+import { onSettingsChanged } from '../shared/settings-storage.ts';
 import './style.css';
 
 // On the page's timeline (not in its DOM), for the benchmark: when this script's modules were evaluated.
@@ -76,7 +82,12 @@ export default defineContentScript({
 
     let settings = normalizeSettings((await browser.storage.sync.get('settings')).settings);
     const requested = (globalThis as { __reflensRequested?: boolean }).__reflensRequested === true;
-    if (!requested && !isSiteEnabled(settings, location.hostname)) return;
+    if (!requested && !isSiteEnabled(settings, location.hostname)) {
+      // Switched off here: sleep, without reading the page, until the reader switches the site on (no reload).
+      const enabled = await untilSiteEnabled(location.hostname, onSettingsChanged, ctx.signal);
+      if (!enabled) return;
+      settings = enabled;
+    }
     // Injected twice (popup asked on a page where it already runs): one instance is enough.
     const g = globalThis as { __reflensRunning?: boolean };
     if (g.__reflensRunning) return;
