@@ -101,7 +101,8 @@ function compatible(ref: DocRef, d: GazetteerDoc): boolean {
     if (typeKey(d.type) !== typeKey(ref.docType)) return false;
     if (ref.symbol && /^\d{4}$/.test(ref.symbol)) {
       // "Nghị quyết số 202/2025": number and year, the issuer's code left out.
-      if (!d.symbol || !symbolKey(d.symbol).startsWith(`${stripZeros(ref.number)}/${ref.symbol}/`)) return false;
+      if (!d.symbol || !symbolKey(d.symbol).startsWith(`${stripZeros(ref.number)}/${ref.symbol}/`))
+        return false;
     } else if (ref.symbol) {
       if (!d.symbol || symbolKey(d.symbol) !== symbolKey(joinSymbol(ref.number, ref.symbol))) return false;
     }
