@@ -74,8 +74,16 @@ export function readArticleDate(doc: Document): ArticleDate | null {
   const t = time && isoFromString(time.getAttribute('datetime') ?? '');
   if (t) return { date: t, from: 'time' };
   // Vietnamese outlets print the date near the top of the article body.
-  const head = (doc.querySelector('article') ?? doc.body)?.textContent?.slice(0, 600) ?? '';
-  const line = isoFromVietnameseDate(head);
+  const line = isoFromVietnameseDate(leadingText(doc.querySelector('article') ?? doc.body, 600));
   if (line) return { date: line, from: 'dateline' };
   return null;
+}
+
+/** The first `max` characters of an element's text, without building the whole of it (a feed can be megabytes). */
+function leadingText(root: Element | null, max: number): string {
+  if (!root) return '';
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let out = '';
+  for (let n = walker.nextNode(); n && out.length < max; n = walker.nextNode()) out += n.nodeValue ?? '';
+  return out.slice(0, max);
 }
