@@ -6,7 +6,7 @@ import { citationOf, citationOfRef } from '../lib/format/citation.ts';
 import { formatDate, todayIso } from '../lib/format/dates.ts';
 import { type Lang, type MessageKey, translate } from '../lib/i18n/messages.ts';
 import type { CardData, DocRefQuery, RelatedLink } from '../lib/protocol.ts';
-import { documentHeading } from '../lib/service/labels.ts';
+import { citedName, documentHeading } from '../lib/service/labels.ts';
 import { heldOn } from '../lib/store/person-post.ts';
 
 export interface CardProps {
@@ -388,7 +388,7 @@ function FromPageBody({
         <span class="badge from-page">{t('fromPage')}</span>
       </div>
       <h2 class="title" id={titleId}>
-        {symbol ? `${refq.docType} số ${symbol}` : text}
+        {symbol ? citedName(refq.docType, symbol) : text}
       </h2>
       <dl>
         <Field label={t('fieldIssuer')}>{refq.issuer}</Field>
