@@ -8,6 +8,7 @@ import type { CardData, GazetteerPayload } from '../lib/protocol.ts';
 import { AnswerCache } from '../lib/service/answer-cache.ts';
 import { decodeBundle } from '../lib/service/bundle.ts';
 import { createDataService } from '../lib/service/data-service.ts';
+import { createDetectionService } from '../lib/service/detection.ts';
 import { createDexiePort } from '../lib/service/dexie-port.ts';
 import { lookupMany } from '../lib/service/lookup.ts';
 import { MemoryReader } from '../lib/store/memory-reader.ts';
@@ -99,6 +100,12 @@ export default defineBackground(() => {
     (await service.reader()).search(data.query, { limit: Math.min(50, data.limit), today: todayIso() }),
   );
   onMessage('gazetteer', () => service.gazetteer());
+  const detection = createDetectionService({
+    gazetteer: () => service.gazetteer(),
+    yieldNow: () => new Promise((resume) => setTimeout(resume, 0)),
+    now: () => performance.now(),
+  });
+  onMessage('detect', ({ data }) => detection.detect(data.text, data.date));
   onMessage('status', () => service.status());
   onMessage('learnedExport', () => database.store.exportLearned());
   onMessage('datasetReimport', async () => {

@@ -1,6 +1,7 @@
 // The typed protocol between the content script / popup and the background.
 // One map for every context, so a change to a message breaks the build on both ends.
 import type { DocumentEntry, OrganizationEntry, PersonEntry, Post } from './dataset/schema.ts';
+import type { Mention } from './detect/index.ts';
 import type { LearnedExport } from './store/dexie-store.ts';
 import type { SyncStatusView } from './sync/describe.ts';
 
@@ -148,6 +149,8 @@ export interface ProtocolMap {
   lookupMany(req: LookupManyRequest): CardData[];
   search(req: { query: string; limit: number }): SearchResponse;
   gazetteer(): GazetteerPayload;
+  /** The mentions in a page's text (detected in the background, where the detector is built once and warm). */
+  detect(req: { text: string; date: string | null }): Mention[];
   status(): DatasetStatus;
   /** Where the data sync stands (lib/sync/describe.ts says it in words). */
   syncStatus(): SyncStatusView;

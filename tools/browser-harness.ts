@@ -208,6 +208,26 @@ export async function hoverText(page: Page, text: string): Promise<void> {
 }
 
 /**
+ * An init script that says on the console when RefLens's scan is done. Measurements of
+ * the page's main thread wait with `waitForScanAnnounced` instead of `waitForMarks`,
+ * whose polling (waitForFunction) injects the harness's script and runs it every frame
+ * on the very thread being measured.
+ */
+export const ANNOUNCE_SCAN = (): void => {
+  new PerformanceObserver((list) => {
+    if (list.getEntriesByName('reflens-scan').length > 0) console.info('reflens-scan-done');
+  }).observe({ type: 'measure' });
+};
+
+/** Waits for the console line of `ANNOUNCE_SCAN` (added to the page before it loaded). */
+export async function waitForScanAnnounced(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.waitForEvent('console', {
+    predicate: (m) => m.text() === 'reflens-scan-done',
+    timeout: timeoutMs,
+  });
+}
+
+/**
  * Waits until the content script has drawn its marks and returns how many
  * ranges each kind has. Highlights are per document, so the page's own world sees them.
  */

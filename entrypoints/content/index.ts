@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { CARD_HOST_ATTRIBUTE, type CardHost, createCardHost } from '../../components/CardHost.tsx';
-import { createDetector, type Mention } from '../../lib/detect/index.ts';
+import type { Mention } from '../../lib/detect/index.ts';
 import { todayIso } from '../../lib/format/dates.ts';
 import { createHoverTiming } from '../../lib/hover/hover-timing.ts';
 import { translate } from '../../lib/i18n/messages.ts';
@@ -94,10 +94,6 @@ export default defineContentScript({
     g.__reflensRunning = true;
 
     performance.mark('reflens-start');
-    const gazetteer = await sendMessage('gazetteer', undefined);
-    performance.mark('reflens-gazetteer');
-    const detector = createDetector({ ...gazetteer, documents: [] });
-    performance.measure('reflens-detector', 'reflens-gazetteer');
     // A single-page app changes article without a load: the date is read again at a new URL.
     let article = readArticleDate(document);
     let articleHref = location.href;
@@ -147,13 +143,14 @@ export default defineContentScript({
     const scanner = startPageScanner<Mention>({
       win: window,
       root: document.body,
-      // In slices: a 1 MB page must not hold the main thread for one long task.
+      // In the background, where the detector is built once and runs warm: the page's main
+      // thread only reads its text and draws the marks (lib/service/detection.ts says why).
       detect: (text) => {
         // Each text read, with its length, on the page's timeline: tests check nothing is read twice.
         performance.mark('reflens-detect', { detail: { chars: text.length } });
-        const date = articleDate();
-        return detector.start(text, date ? { date } : {});
+        return sendMessage('detect', { text, date: articleDate() });
       },
+      onError: (err) => console.warn('RefLens: detection failed', err),
       exclude: (el) => el.hasAttribute(CARD_HOST_ATTRIBUTE),
       onAdded: (marks) => {
         painter.add(marks.filter((m) => wanted(m.mention)));

@@ -14,8 +14,13 @@ export interface SlicedDetection<M> {
 export interface PageScannerOptions<M extends Markable> {
   win: Window;
   root: Element;
-  /** Mentions in one root's text: at once, or as a run the scanner works in slices. */
-  detect(text: string): M[] | SlicedDetection<M>;
+  /**
+   * Mentions in one root's text: at once, as a run the scanner works in slices, or
+   * answered elsewhere (the background). A long text goes in pieces either way: one
+   * message carrying a 1 MB feed, or its ten thousand mentions coming back, costs the
+   * page's main thread 50-90 ms of serialising in the browser's own code.
+   */
+  detect(text: string): M[] | SlicedDetection<M> | Promise<M[]>;
   /** Our own UI and anything else never to be read. */
   exclude(el: Element): boolean;
   onAdded(marks: Mark<M>[]): void;
@@ -26,6 +31,8 @@ export interface PageScannerOptions<M extends Markable> {
   settleMs?: number;
   /** Text longer than twice this is detected in pieces of at most this many characters. */
   chunkChars?: number;
+  /** A remote detection failed (the page keeps working, without marks for that text). */
+  onError?(err: unknown): void;
 }
 
 /**
@@ -143,13 +150,36 @@ export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): 
       const index = indexer.result();
       for (const seg of index.segments) seen.add(seg.node);
       if (index.text.trim() === '') continue;
-      for (const [from, to] of chunksOf(index.text, chunkChars)) {
-        const detection = o.detect(
-          from === 0 && to === index.text.length ? index.text : index.text.slice(from, to),
-        );
+      const pieces = chunksOf(index.text, chunkChars);
+      const ask = (k: number) => {
+        const [from, to] = pieces[k] as [number, number];
+        return o.detect(from === 0 && to === index.text.length ? index.text : index.text.slice(from, to));
+      };
+      let asked: ReturnType<typeof ask> | null = null;
+      for (let k = 0; k < pieces.length; k++) {
+        const [from] = pieces[k] as [number, number];
+        const detection = asked ?? ask(k);
+        asked = null;
         let found: M[];
         if (Array.isArray(detection)) found = detection;
-        else {
+        else if (detection instanceof Promise) {
+          // Waiting for the answer is not work on this thread.
+          settle();
+          let answer: M[] | null = null;
+          try {
+            answer = await detection;
+          } catch (err) {
+            // A page must never break because the background could not answer: no marks, said once.
+            o.onError?.(err);
+          }
+          resumed = now();
+          if (stopped) return;
+          // The next piece is asked for before this one's marks are made: the background
+          // reads while this thread draws.
+          if (k + 1 < pieces.length) asked = ask(k + 1);
+          if (answer === null) continue;
+          found = answer;
+        } else {
           if (!(await slices(detection.step))) return;
           found = detection.result();
         }

@@ -11,10 +11,10 @@ import { hoverText, readCardText, waitForCard } from '../../tools/browser-harnes
 export async function openSnapshotted(
   context: BrowserContext,
   url: string,
-  init?: () => void,
+  ...inits: (() => void)[]
 ): Promise<Page> {
   const page = await context.newPage();
-  if (init) await page.addInitScript(init);
+  for (const init of inits) await page.addInitScript(init);
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
       (window as unknown as { __before: string }).__before = document.body.innerHTML;

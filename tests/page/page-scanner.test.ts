@@ -205,3 +205,89 @@ describe('chunksOf', () => {
     expect(pieces.map(([a, b]) => (text as string).slice(a, b)).join('')).toBe(text);
   });
 });
+
+describe('page scanner with detection answered elsewhere', () => {
+  function remoteSetup(html: string, answer: (text: string) => Promise<M[]>) {
+    const win = new Window();
+    win.document.write(`<body>${html}</body>`);
+    const w = win as unknown as globalThis.Window;
+    const texts: string[] = [];
+    const live: string[] = [];
+    const errors: unknown[] = [];
+    const log: string[] = [];
+    scanner = startPageScanner<M>({
+      win: w,
+      root: w.document.body,
+      chunkChars: 16,
+      detect: (t) => {
+        texts.push(t);
+        log.push('ask');
+        return answer(t);
+      },
+      exclude: () => false,
+      onAdded: (ms) => {
+        live.push(...ms.map((m) => m.mention.text));
+        log.push('add');
+      },
+      onRemoved: () => {},
+      onError: (e) => errors.push(e),
+    });
+    return { texts, live, errors, log, scanner };
+  }
+
+  it('sends a long text in pieces, asking for the next before drawing this one, and marks each at its place', async () => {
+    const {
+      texts,
+      live,
+      log,
+      scanner: s,
+    } = remoteSetup(
+      '<p>NQ 12.</p><p>Theo NQ 18.</p><p>Một đoạn dài không có gì.</p><p>Rồi NQ 57.</p>',
+      async (t) => detect(t),
+    );
+    await s.ready;
+    expect(texts.length).toBeGreaterThan(1);
+    expect(texts.join('')).toContain('Rồi NQ 57.');
+    expect(live).toEqual(['NQ 12', 'NQ 18', 'NQ 57']);
+    // Each mark's range covers its own words in the page, not the piece's offsets.
+    expect(s.marks.live().map((m) => m.ranges.map((r) => r.toString()).join(''))).toEqual([
+      'NQ 12',
+      'NQ 18',
+      'NQ 57',
+    ]);
+    // The second piece was asked for before the first one's marks were made.
+    expect(log.slice(0, 3)).toEqual(['ask', 'ask', 'add']);
+  });
+
+  it('reads the pieces after one whose answer failed', async () => {
+    let calls = 0;
+    const {
+      live,
+      errors,
+      scanner: s,
+    } = remoteSetup(
+      '<p>NQ 12.</p><p>Theo NQ 18.</p><p>Một đoạn dài không có gì.</p><p>Rồi NQ 57.</p>',
+      async (t) => {
+        calls += 1;
+        if (calls === 1) throw new Error('background restarting');
+        return detect(t);
+      },
+    );
+    await s.ready;
+    expect(errors).toHaveLength(1);
+    expect(live).toEqual(['NQ 18', 'NQ 57']);
+  });
+
+  it('keeps the page working, without marks, when the answer fails', async () => {
+    const {
+      live,
+      errors,
+      scanner: s,
+    } = remoteSetup('<p>Theo NQ 12.</p>', async () => {
+      throw new Error('background asleep');
+    });
+    await s.ready;
+    expect(live).toEqual([]);
+    expect(errors).toHaveLength(1);
+  });
+});
