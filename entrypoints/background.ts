@@ -99,7 +99,6 @@ export default defineBackground(() => {
   onMessage('search', async ({ data }) =>
     (await service.reader()).search(data.query, { limit: Math.min(50, data.limit), today: todayIso() }),
   );
-  onMessage('gazetteer', () => service.gazetteer());
   const detection = createDetectionService({
     gazetteer: () => service.gazetteer(),
     yieldNow: () => new Promise((resume) => setTimeout(resume, 0)),

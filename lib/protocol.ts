@@ -148,7 +148,6 @@ export interface ProtocolMap {
   /** Answers in the order of the queries. */
   lookupMany(req: LookupManyRequest): CardData[];
   search(req: { query: string; limit: number }): SearchResponse;
-  gazetteer(): GazetteerPayload;
   /** The mentions in a page's text (detected in the background, where the detector is built once and warm). */
   detect(req: { text: string; date: string | null }): Mention[];
   status(): DatasetStatus;
