@@ -60,6 +60,9 @@ const tally = Object.fromEntries(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]))
 >;
 let identityRight = 0;
 let identityTotal = 0;
+// How many of the documents found the dataset can answer for: one entry, or candidates only.
+const inDataset = { found: 0, entity: 0, candidatesOnly: 0 };
+const notInDataset: string[] = [];
 const notes: string[] = [];
 
 function sameRef(pred: Record<string, unknown>, g: GoldRef, ambiguous: boolean): string | null {
@@ -91,6 +94,12 @@ for (const a of gold.articles) {
     const g = goldBy.get(k);
     if (g) {
       tally[kind].tp++;
+      if (kind === 'document') {
+        inDataset.found++;
+        if (p.entity) inDataset.entity++;
+        else if (Array.isArray(p.candidates) && p.candidates.length > 0) inDataset.candidatesOnly++;
+        else notInDataset.push(`${a.id} not in dataset  "${p.text}" @${p.start}`);
+      }
       if (kind === 'document' && g.resolved) {
         identityTotal++;
         const why = sameRef(p, g.resolved, g.ambiguous === true);
@@ -124,7 +133,11 @@ for (const k of KINDS) {
 }
 const identity = identityTotal === 0 ? 1 : identityRight / identityTotal;
 console.log(`document identity accuracy: ${f(identity)} (${identityRight}/${identityTotal})`);
-if (verbose) for (const n of notes) console.log(n);
+const share = (n: number) => f(inDataset.found === 0 ? 1 : n / inDataset.found);
+console.log(
+  `documents found that the dataset answers for: ${share(inDataset.entity + inDataset.candidatesOnly)} (one entry ${share(inDataset.entity)}, candidates only ${share(inDataset.candidatesOnly)}; ${inDataset.found} found)`,
+);
+if (verbose) for (const n of [...notes, ...notInDataset]) console.log(n);
 else if (notes.length > 0) console.log(`(${notes.length} differences; --verbose lists them)`);
 console.log(
   `documents_f1=${f(summary.document ?? 0)} persons_f1=${f(summary.person ?? 0)} organizations_f1=${f(summary.organization ?? 0)} identity=${f(identity)}`,
