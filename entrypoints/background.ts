@@ -1,3 +1,4 @@
+import './shared/no-eval.ts';
 import { browser } from 'wxt/browser';
 import type { PersonEntry } from '../lib/dataset/schema.ts';
 import { gazetteerFromDataset } from '../lib/detect/index.ts';

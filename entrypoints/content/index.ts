@@ -1,3 +1,4 @@
+import '../shared/no-eval.ts';
 import { browser } from 'wxt/browser';
 import { CARD_HOST_ATTRIBUTE, type CardHost, createCardHost } from '../../components/CardHost.tsx';
 import type { Mention } from '../../lib/detect/index.ts';

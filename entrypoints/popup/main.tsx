@@ -1,3 +1,4 @@
+import '../shared/no-eval.ts';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { SearchPanel } from '../../components/SearchPanel.tsx';
