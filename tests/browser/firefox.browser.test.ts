@@ -135,8 +135,18 @@ describe.skipIf(!HAVE_FIREFOX)(`the Firefox build in ${FIREFOX}`, () => {
     const page = await browser.newPage();
     // The page loads, but Firefox never reports this navigation as finished to WebDriver: wait for the page itself.
     void page.goto(OPTIONS_URL, { timeout: 0 }).catch(() => {});
-    await page.waitForSelector('#add-site-input', { timeout: 15_000 });
-    return page;
+    // A wait that starts in the blank page the navigation replaces can fail with a protocol
+    // error instead of moving to the new document: ask again until the deadline.
+    const until = Date.now() + 15_000;
+    for (;;) {
+      try {
+        await page.waitForSelector('#add-site-input', { timeout: Math.max(1, until - Date.now()) });
+        return page;
+      } catch (err) {
+        if (Date.now() >= until) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
   }
 
   it('marks citations on a 127.0.0.1 page and opens a card on hover', async () => {
