@@ -16,14 +16,13 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import {
-  ANNOUNCE_SCAN,
   boxOfText,
+  gotoAwaitingScan,
   launchWithExtension,
   ROOT,
   serveDirectory,
   waitForCard,
   waitForMarks,
-  waitForScanAnnounced,
 } from './browser-harness.ts';
 
 const SAMPLE = readFileSync(join(ROOT, 'assets', 'sample', 'article.html'), 'utf8');
@@ -83,11 +82,9 @@ async function trace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEv
 async function load(context: BrowserContext, url: string): Promise<LoadResult> {
   const p = await context.newPage();
   await p.addInitScript(LONGTASK_PROBE);
-  await p.addInitScript(ANNOUNCE_SCAN);
   const cdp = await context.newCDPSession(p);
   const events = await trace(cdp, async () => {
-    await p.goto(url);
-    await waitForScanAnnounced(p, 120_000);
+    await gotoAwaitingScan(p, url, 120_000);
     await p.waitForTimeout(1000); // the frames that paint the marks, and the long-task observer's delivery
   });
   const evaluate = events.find(

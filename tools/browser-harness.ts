@@ -208,23 +208,24 @@ export async function hoverText(page: Page, text: string): Promise<void> {
 }
 
 /**
- * An init script that says on the console when RefLens's scan is done. Measurements of
- * the page's main thread wait with `waitForScanAnnounced` instead of `waitForMarks`,
- * whose polling (waitForFunction) injects the harness's script and runs it every frame
- * on the very thread being measured.
+ * Navigates and resolves when RefLens's scan is done, as the page says on its console.
+ * Measurements of the page's main thread wait this way, not with `waitForMarks`, whose
+ * polling (waitForFunction) injects the harness's script and runs it every frame on the
+ * very thread being measured. The listener is set before the navigation: a short page's
+ * scan can end before `goto` returns.
  */
-export const ANNOUNCE_SCAN = (): void => {
-  new PerformanceObserver((list) => {
-    if (list.getEntriesByName('reflens-scan').length > 0) console.info('reflens-scan-done');
-  }).observe({ type: 'measure' });
-};
-
-/** Waits for the console line of `ANNOUNCE_SCAN` (added to the page before it loaded). */
-export async function waitForScanAnnounced(page: Page, timeoutMs = 60_000): Promise<void> {
-  await page.waitForEvent('console', {
+export async function gotoAwaitingScan(page: Page, url: string, timeoutMs = 60_000): Promise<void> {
+  await page.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      if (list.getEntriesByName('reflens-scan').length > 0) console.info('reflens-scan-done');
+    }).observe({ type: 'measure' });
+  });
+  const done = page.waitForEvent('console', {
     predicate: (m) => m.text() === 'reflens-scan-done',
     timeout: timeoutMs,
   });
+  await page.goto(url);
+  await done;
 }
 
 /**

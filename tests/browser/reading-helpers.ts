@@ -5,22 +5,24 @@
 
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { hoverText, readCardText, waitForCard } from '../../tools/browser-harness.ts';
+import { gotoAwaitingScan, hoverText, readCardText, waitForCard } from '../../tools/browser-harness.ts';
 
 /** Opens `url` after arranging a snapshot of the body as parsed, before RefLens (document_idle) runs. */
 export async function openSnapshotted(
   context: BrowserContext,
   url: string,
-  ...inits: (() => void)[]
+  opts: { init?: () => void; awaitScanMs?: number } = {},
 ): Promise<Page> {
   const page = await context.newPage();
-  for (const init of inits) await page.addInitScript(init);
+  if (opts.init) await page.addInitScript(opts.init);
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
       (window as unknown as { __before: string }).__before = document.body.innerHTML;
     });
   });
-  await page.goto(url);
+  // Waiting for the scan's own announcement keeps the harness off the page's thread meanwhile.
+  if (opts.awaitScanMs !== undefined) await gotoAwaitingScan(page, url, opts.awaitScanMs);
+  else await page.goto(url);
   return page;
 }
 

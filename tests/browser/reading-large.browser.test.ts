@@ -10,13 +10,11 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ANNOUNCE_SCAN,
   boxOfText,
   launchWithExtension,
   ROOT,
   type StaticServer,
   serveDirectory,
-  waitForScanAnnounced,
 } from '../../tools/browser-harness.ts';
 import { cardFor, expectBodyUnchanged, openSnapshotted } from './reading-helpers.ts';
 
@@ -44,20 +42,18 @@ beforeAll(async () => {
   expect(Buffer.byteLength(html)).toBeGreaterThanOrEqual(1_000_000);
   site = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'), { '/large.html': html });
   context = await launchWithExtension({ headless: true });
-  page = await openSnapshotted(
-    context,
-    `${site.url}/large.html`,
-    () => {
+  // Waiting for the scan's announcement, not polling with waitForMarks: polling would run on
+  // the thread whose tasks are measured.
+  page = await openSnapshotted(context, `${site.url}/large.html`, {
+    init: () => {
       const w = window as unknown as { __tasks: { start: number; duration: number }[] };
       w.__tasks = [];
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) w.__tasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
     },
-    ANNOUNCE_SCAN,
-  );
-  // Not waitForMarks: its polling would run on the thread whose tasks are measured.
-  await waitForScanAnnounced(page, 60_000);
+    awaitScanMs: 60_000,
+  });
   await page.waitForTimeout(1000);
 }, 120_000);
 
