@@ -98,8 +98,10 @@ export function createBodyGrammar(
     for (const n of o.names) for (const v of nameVariants(n)) forms.add(v);
     if (PLACE_KINDS.has(o.kind))
       for (const n of o.names) for (const v of PLACE_SHORT_FORMS[n] ?? []) forms.add(v);
-    // "Bộ TN&MT" is also written "Bộ TNMT".
-    for (const n of [...forms]) if (/^Bộ [A-ZĐ]+[&-][A-ZĐ&-]+$/.test(n)) forms.add(n.replace(/[&-]/g, ''));
+    // "Bộ TN&MT" is also written "Bộ TNMT" and "Bộ TN-MT" (and "Bộ LĐ-TB&XH" "Bộ LĐ-TB-XH").
+    for (const n of [...forms])
+      if (/^Bộ [A-ZĐ]+[&-][A-ZĐ&-]+$/.test(n))
+        for (const v of [n.replace(/[&-]/g, ''), n.replace(/&/g, '-'), n.replace(/-/g, '&')]) forms.add(v);
     for (const n of forms) {
       // An all-capitals short form (BCA, CAND, UBND) is an abbreviation: letter for letter.
       const abbreviation = /^[A-ZĐ0-9&.\-\s]+$/.test(n) && /[A-ZĐ]{2}/.test(n);

@@ -65,7 +65,7 @@ const PARTY_SYMBOL_RE = new RegExp(
 );
 // "168/2024/NĐ-CP", "1234/QĐ-TTg", "04/CT-BCA", "31/2024/QH15", "01/2021/TTLT-BCA-BQP".
 const STATE_SYMBOL_RE = new RegExp(
-  `${SP}/${SP}((?:(?:19|20)\\d{2}${SP}/${SP})?[A-ZĐ][A-Za-zĐđ0-9]{0,12}(?:${SP}[-/]${SP}[A-ZĐ][A-Za-zĐđ0-9&]{0,12})*)(?![A-Za-zĐđ0-9])`,
+  `${SP}/${SP}((?:(?:19|20)\\d{2}${SP}/${SP})?[A-ZĐ][A-Za-zĐđ0-9&]{0,12}(?:${SP}[-/]${SP}[A-ZĐ][A-Za-zĐđ0-9&]{0,12})*)(?![A-Za-zĐđ0-9])`,
   'y',
 );
 // "Quyết định 02/2020": a number and a year with no code after it.
@@ -82,6 +82,15 @@ const DATE_AFTER_RE = new RegExp(
   'y',
 );
 const ISSUER_LEAD_RE = new RegExp(`${SP}(?:,${SP})?(?:\\(${SP})?(?:của|do)${SP}`, 'y');
+// "Nghị quyết 10-NQ/TW năm 2017", "Thông tư 17 năm 2012": the year a citation without one was issued.
+const ISSUE_YEAR_RE = new RegExp(`${SP}năm${SP}((?:19|20)\\d{2})(?![\\d/])`, 'y');
+// The date a sentence opens with: "Ngày 4/5/2025, …", "Chiều 22/8/2025, …", "Ngày 5 tháng 6 năm 2024, …".
+const SENTENCE_DATE_RE =
+  /^\s*(?:(?:Sáng|Trưa|Chiều|Tối|Hôm)\s+)?(?:[Nn]gày\s+)?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))\s*,/;
+// A body's name after these is part of a person's post ("Thường trực Ban Bí thư … ký"): the signer, not the issuer.
+const POST_BEFORE_BODY_RE = /(?:^|\s)(?:Thường trực|Ủy viên|Uỷ viên|Chánh Văn phòng|Phó Trưởng|Trưởng)\s+$/;
+// "Thay mặt Bộ Chính trị, …": the body the signer acts for issued it.
+const ON_BEHALF_RE = /(?:^|[\s,(])(?:[Tt]hay mặt|T\/M|TM\.)\s+/g;
 const TERM_RE = new RegExp(`${SP}(?:\\(${SP})?(?:khóa|khoá|Khóa|Khoá)${SP}([IVXLC]+)(?:${SP}\\))?`, 'y');
 const SUBJECT_RE = new RegExp(`${SP}(?:,${SP})?(?:[“"]${SP})?(?:về|Về|VỀ)${SP}`, 'y');
 const YEAR_AFTER_RE = new RegExp(`${SP}(?:năm${SP})?((?:19|20)\\d{2})(?![\\d/])`, 'y');
@@ -157,6 +166,8 @@ function countsSomething(text: string, pos: number): boolean {
   if (/^\d/.test(word)) return true;
   // "Nghị quyết 12 ngày 16/3/2022": "ngày" before a date is the citation's date.
   if (word === 'ngày' && /^\s*\d/.test(text.slice(w[1], w[1] + 3))) return false;
+  // "Thông tư 17 năm 2012": "năm" before a year is the citation's year, not "17 years".
+  if (word === 'năm' && /^\s*(?:19|20)\d{2}(?!\d)/.test(text.slice(w[1], w[1] + 7))) return false;
   return !isUpperCode(word.charCodeAt(0)) && COUNT_UNITS.has(word.toLowerCase());
 }
 
@@ -201,6 +212,12 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
         pos = d.index + d[0].length;
         continue;
       }
+      const year = ref.year === null && ref.date === null ? at(ISSUE_YEAR_RE, text, pos) : null;
+      if (year) {
+        ref.year = Number(year[1]);
+        pos = year.index + year[0].length;
+        continue;
+      }
       const lead = at(ISSUER_LEAD_RE, text, pos);
       if (lead) {
         const body = issuers.startingAt(lead.index + lead[0].length);
@@ -229,6 +246,8 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
   };
 
   // "Ngày 16/3/2022, Bộ Chính trị đã ban hành Nghị quyết số 12": issuer and date before the type word.
+  // "Ngày 4/5/2025, Tổng Bí thư Tô Lâm thay mặt Bộ Chính trị ký Nghị quyết số 68-NQ/TW": the body
+  // acted for is the issuer, and the date the sentence opens with is the signing date.
   const contextBefore = (text: string, start: number, ref: DocRef, issuers: IssuerIndex): void => {
     const before = text.slice(Math.max(0, start - 80), start);
     const verb =
@@ -237,12 +256,32 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       );
     if (!verb) return;
     const verbStart = start - before.length + verb.index + (verb[0].startsWith(' ') ? 1 : 0);
+    const signing = /(?:^|\s)(?:ký|ban hành)/.test(verb[0]);
+    // The sentence (or clause after a semicolon) the verb stands in.
+    const from = Math.max(0, verbStart - 240);
+    const breakAt = Math.max(
+      text.lastIndexOf('\n', verbStart - 1),
+      text.lastIndexOf(';', verbStart - 1),
+      text.slice(from, verbStart).search(/\.\s[^.]*$/) >= 0
+        ? from + text.slice(from, verbStart).search(/\.\s[^.]*$/) + 1
+        : -1,
+    );
+    const sentenceStart = Math.max(from, breakAt + 1);
     let orgEnd = verbStart;
     while (orgEnd > 0 && /\s/.test(text[orgEnd - 1] ?? '')) orgEnd--;
     // "Ủy ban Chứng khoán Nhà nước (UBCKNN) ban hành …": the abbreviation in parentheses is the same body.
     const paren = /\s*\(\s*[A-ZĐ][A-ZĐ&.-]{1,11}\s*\)$/.exec(text.slice(Math.max(0, orgEnd - 16), orgEnd));
     if (paren && issuers.endingAt(orgEnd - paren[0].length)) orgEnd -= paren[0].length;
-    const body = issuers.endingAt(orgEnd);
+    let body: { start: number; name: string } | null = issuers.endingAt(orgEnd) ?? null;
+    if (body && POST_BEFORE_BODY_RE.test(text.slice(Math.max(0, body.start - 24), body.start))) body = null;
+    if (!body && signing) {
+      const clause = text.slice(sentenceStart, verbStart);
+      for (const m of clause.matchAll(ON_BEHALF_RE)) {
+        const at = sentenceStart + (m.index ?? 0) + m[0].length;
+        const b = issuers.startingAt(at);
+        if (b) body = { start: at, name: b.name };
+      }
+    }
     if (!body) return;
     if (!ref.issuer) ref.issuer = body.name;
     if (ref.date) return;
@@ -250,7 +289,21 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     const d =
       /(?:^|\s)(?:Ngày|ngày)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*,?\s*$/.exec(lead) ??
       /(?:^|\s)(?:Ngày|ngày)\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*,?\s*$/.exec(lead);
-    if (d) ref.date = isoDate(d[3] as string, d[2] as string, d[1] as string);
+    if (d) {
+      ref.date = isoDate(d[3] as string, d[2] as string, d[1] as string);
+      return;
+    }
+    // A date opening the sentence, when the sentence reports this signing and cites nothing else before it.
+    if (!signing) return;
+    const opening = SENTENCE_DATE_RE.exec(text.slice(sentenceStart, verbStart));
+    if (
+      !opening ||
+      /\d{1,2}\s*[/.-]\s*\d{1,2}/.test(text.slice(sentenceStart + opening[0].length, verbStart))
+    )
+      return;
+    ref.date = opening[1]
+      ? isoDate(opening[3] as string, opening[2] as string, opening[1])
+      : isoDate(opening[6] as string, opening[5] as string, opening[4] as string);
   };
 
   // "Tại quyết định số 793, Thủ tướng Chính phủ quyết định …": the clause's subject issued it.
@@ -302,6 +355,13 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     return null;
   };
 
+  // "… của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 và …": each amended law
+  // may carry its number; the amending law's name runs through them.
+  const lawNumberAfter = (text: string, end: number): number => {
+    const m = /^[ \t]+số[ \t]+\d{1,4}\/(?:19|20)\d{2}\/QH\d{1,2}(?![\w/])/u.exec(text.slice(end, end + 24));
+    return m ? end + m[0].length : end;
+  };
+
   const namedLaw = (text: string, start: number, typeEnd: number, docType: string): DocHit[] => {
     // "báo Pháp Luật TP.HCM": a capitalised word before "Luật" makes it part of another name.
     const before = previousWordText(text, start);
@@ -325,7 +385,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       const innerTypeEnd = innerType === 'Bộ luật' ? (nextWord(text, w[1])?.[1] ?? w[1]) : w[1];
       const innerHit = namedLaw(text, w[0], innerTypeEnd, innerType)[0];
       if (!innerHit) return [];
-      end = innerHit.end;
+      end = lawNumberAfter(text, innerHit.end);
       // "… của Bộ luật Tố tụng dân sự, Luật Tố tụng hành chính, … và Luật Hòa giải, …": one law amends them all.
       for (;;) {
         const sep = /^[ \t]*(?:,|và|,[ \t]*và)[ \t]*(?=(?:Luật|Bộ luật) )/.exec(text.slice(end, end + 12));
@@ -334,7 +394,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
         const isCode = text.startsWith('Bộ luật', ns);
         const next = namedLaw(text, ns, ns + (isCode ? 7 : 4), isCode ? 'Bộ luật' : 'Luật')[0];
         if (!next) break;
-        end = next.end;
+        end = lawNumberAfter(text, next.end);
       }
       name = text.slice(start, end);
     } else {
@@ -491,6 +551,9 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     for (const h of hits) {
       if (!h.ref.symbol && partySuffix && hits.length > 1) h.ref.symbol = partySuffix;
       h.ref.date ??= shared.date;
+      // "… năm 2017" dates a symbol without a year; a year in the symbol stands.
+      if (h.ref.year === null && shared.year !== null && symbolYear(h.ref.symbol) === null)
+        h.ref.year = shared.year;
       h.ref.issuer ??= shared.issuer;
       h.ref.subject ??= shared.subject;
       if (shared.term) h.ref.term ??= shared.term;

@@ -12,6 +12,7 @@ export const DOC_TYPES = [
   'Chỉ thị',
   'Thông tư liên tịch',
   'Thông tư',
+  'Kết luận thanh tra',
   'Kết luận',
   'Quy định',
   'Quy chế',

@@ -336,3 +336,74 @@ describe('document references seen in a third set of real news', () => {
     if (fields) expect(found[0]?.ref).toMatchObject(fields);
   });
 });
+
+describe('document references seen in a fourth set of real news', () => {
+  it.each<[string, string, string[], Expect?]>([
+    [
+      'a year after a symbol without one',
+      'So với Nghị quyết 10-NQ/TW năm 2017, phát triển kinh tế tư nhân',
+      ['Nghị quyết 10-NQ/TW'],
+      { symbol: 'NQ/TW', year: 2017 },
+    ],
+    [
+      '"năm" before a year is not a count of years',
+      'nhằm thay thế cho Thông tư 17 năm 2012 có nhiều điểm mới',
+      ['Thông tư 17'],
+      { number: '17', year: 2012 },
+    ],
+    [
+      'the date a sentence opens with, and the body signed for',
+      'Ngày 4/5/2025, Tổng Bí thư Tô Lâm thay mặt Bộ Chính trị ký Nghị quyết số 68-NQ/TW, coi kinh tế tư nhân',
+      ['Nghị quyết số 68-NQ/TW'],
+      { issuer: 'Bộ Chính trị', date: '2025-05-04', year: 2025 },
+    ],
+    [
+      'acting for a body, the signer named between',
+      'Thay mặt Bộ Chính trị, Thường trực Ban Bí thư Trần Cẩm Tú ký ban hành Kết luận số 185-KL/TW, ngày 22/8/2025 về tăng cường',
+      ['Kết luận số 185-KL/TW'],
+      { issuer: 'Bộ Chính trị', date: '2025-08-22' },
+    ],
+    [
+      'a post of a body signs; the body is not the issuer',
+      'Thường trực Ban Bí thư ký ban hành Kết luận số 185-KL/TW về tăng cường lãnh đạo',
+      ['Kết luận số 185-KL/TW'],
+      { issuer: null, date: null },
+    ],
+    [
+      'a date earlier in the sentence that is not this signing stays out',
+      'Ngày 4/5/2025, tại hội nghị ngày 6/5, Bộ Chính trị ban hành Nghị quyết số 68-NQ/TW',
+      ['Nghị quyết số 68-NQ/TW'],
+      { issuer: 'Bộ Chính trị', date: null },
+    ],
+    [
+      'an inspection conclusion',
+      'vừa công khai Kết luận thanh tra số 08/KL-TTT ngày 2/12/2025 về thanh tra',
+      ['Kết luận thanh tra số 08/KL-TTT'],
+      { docType: 'Kết luận thanh tra', number: '08', symbol: 'KL-TTT', date: '2025-12-02' },
+    ],
+    [
+      'an ampersand in the first part of a State symbol',
+      'Sở ban hành văn bản số 2249/SGD&ĐT-GDTrH về việc hướng dẫn',
+      ['văn bản số 2249/SGD&ĐT-GDTrH'],
+      { symbol: 'SGD&ĐT-GDTrH' },
+    ],
+    [
+      'an amending law naming the numbered laws it amends',
+      'Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15 ngày 29 tháng 6 năm 2024;',
+      [
+        'Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15',
+      ],
+      { docType: 'Luật', number: null },
+    ],
+    [
+      'a ministry abbreviated with a hyphen as issuer',
+      'các quy định về dạy thêm tại Thông tư số 29 của Bộ GD-ĐT.',
+      ['Thông tư số 29'],
+      { issuer: 'Bộ Giáo dục và Đào tạo' },
+    ],
+  ])('%s', (_name, text, spans, fields) => {
+    const found = docs(text);
+    expect(found.map((m) => m.text)).toEqual(spans);
+    if (fields) expect(found[0]?.ref).toMatchObject(fields);
+  });
+});
