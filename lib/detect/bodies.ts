@@ -15,6 +15,7 @@ import {
   LOCAL_HEADS,
   NAME_STOPWORDS,
   NOT_BODY_BEFORE,
+  NUMBERED_UNITS,
   PLACE_SHORT_FORMS,
   SUBUNIT_PREFIXES,
   SURNAMES,
@@ -87,6 +88,8 @@ export function createBodyGrammar(
 ): BodyGrammar {
   const names = new PhraseTrie<ListedBody & { abbreviation: boolean }>((p) => p.id);
   const places = new PhraseTrie<ListedBody>((p) => p.id);
+  /** Centrally run cities ("Thành phố Hà Nội"): their bodies are "… thành phố Hà Nội", not "… tỉnh". */
+  const cityIds = new Set<string>();
   const idsByName = new Map<string, string[]>();
   const lowercaseStarts = new Set<string>();
   const lowercaseNames = new Set<string>();
@@ -114,6 +117,7 @@ export function createBodyGrammar(
       if (abbreviation && /^[A-ZĐ]{2}$/.test(n)) continue;
       if (PLACE_KINDS.has(o.kind)) {
         places.add(n, { id: o.id, name: canonical, kind: o.kind });
+        if (o.kind === 'city') cityIds.add(o.id);
       } else {
         names.add(n, { id: o.id, name: canonical, kind: o.kind, abbreviation }, abbreviation);
         const list = idsByName.get(n) ?? [];
@@ -324,7 +328,7 @@ export function createBodyGrammar(
       ? levelFull(level)
       : /^(Tỉnh|Thành|Huyện|Quận|Thị) (ủy|đoàn)$/.test(head.full)
         ? ''
-        : place?.id?.includes('thanh-pho')
+        : place?.id && cityIds.has(place.id)
           ? 'thành phố'
           : 'tỉnh';
     const name = [head.full, levelText, place?.name ?? ''].filter((x) => x !== '').join(' ');
@@ -362,6 +366,25 @@ export function createBodyGrammar(
     };
   };
 
+  /** A province named right after a department, without its level: "Sở Du lịch Hà Nội". */
+  const provinceAfter = (
+    text: string,
+    end: number,
+    name: string,
+  ): { end: number; name: string; place: string | null } | null => {
+    const w = nextWord(text, end);
+    if (!w || w[0] !== end + 1 || !isUpperCode(text.charCodeAt(w[0]))) return null;
+    const known = places.matchAt(text, w[0])[0];
+    if (!known) return null;
+    const p = known.payloads[0] as ListedBody;
+    const bare = p.name.replace(/^(Tỉnh|Thành phố) /, '');
+    return {
+      end: known.end,
+      name: `${name} ${cityIds.has(p.id) ? 'thành phố' : 'tỉnh'} ${bare}`,
+      place: bare,
+    };
+  };
+
   /** A level and place after a department's name ("… tỉnh Hà Tĩnh"), when there is one. */
   const withPlace = (
     text: string,
@@ -370,7 +393,7 @@ export function createBodyGrammar(
   ): { end: number; name: string; place: string | null } => {
     const lv = nextWord(text, end);
     const lvm = lv ? levels.matchAt(text, lv[0])[0] : undefined;
-    if (!lvm) return { end, name, place: null };
+    if (!lvm) return provinceAfter(text, end, name) ?? { end, name, place: null };
     const place = placeAfterLevel(text, lvm.end, lvm.payloads[0] as string);
     if (!place) return { end, name, place: null };
     return {
@@ -391,6 +414,20 @@ export function createBodyGrammar(
     let end = d.end;
     let words = 0;
     let p = d.end;
+    // "Quân khu 4", "Sư đoàn 324": a numbered unit's name is its number ("Quân khu 4 thực hành …").
+    if (NUMBERED_UNITS.has(head)) {
+      const n = /^[ \t]+(\d{1,4})(?![\d\p{L}/])/u.exec(text.slice(d.end, d.end + 8));
+      if (!n) return null;
+      return {
+        start: pos,
+        end: d.end + n[0].length,
+        kind: 'organization',
+        name: `${head} ${n[1]}`,
+        ids: [],
+        place: null,
+        placeless: false,
+      };
+    }
     for (;;) {
       // "Cục Cảnh sát phòng, chống tội phạm …", "Cục Quản lý khám, chữa bệnh": the commas such names carry.
       if (text[p] === ',') {
@@ -413,7 +450,23 @@ export function createBodyGrammar(
         /^(ông|bà|anh|chị|các|những|lãnh|đại|cán|người|đồng)$/.test(text.slice(next[0], next[1]))
       )
         break;
-      if (/^\d+$/.test(word) && words > 0) break;
+      // "Bộ Tư lệnh Quân khu 4": a numbered unit's number is part of the name, and ends it.
+      if (/^\d+$/.test(word) && words > 0) {
+        if (
+          NUMBERED_UNITS.has(
+            text
+              .slice(pos + head.length, w[0])
+              .trim()
+              .split(/\s+/)
+              .slice(-2)
+              .join(' '),
+          )
+        ) {
+          end = w[1];
+          words++;
+        }
+        break;
+      }
       if (!upper && NAME_STOPWORDS.has(word)) break;
       // A level ends the name: "Sở Y tế tỉnh Hà Tĩnh"; so does the body it belongs to
       // ("Phòng Cảnh sát giao thông Công an tỉnh Quảng Trị").
@@ -451,6 +504,13 @@ export function createBodyGrammar(
       if (place) {
         end = place.end;
         name = `${name} ${levelFull(lvm.payloads[0] as string)} ${place.name}`;
+      }
+    } else if (head === 'Sở') {
+      // A province's department is named with its province: "Sở Du lịch Hà Nội".
+      const province = provinceAfter(text, end, name);
+      if (province) {
+        end = province.end;
+        name = province.name;
       }
     }
     const listed = names.matchAt(text, pos)[0];

@@ -495,6 +495,8 @@ export const SUBUNIT_PREFIXES: readonly {
   { form: 'UBKT', full: 'Ủy ban Kiểm tra', alone: true },
   { form: 'UB Kiểm tra', full: 'Ủy ban Kiểm tra' },
   { form: 'Đảng ủy', full: 'Đảng ủy' },
+  { form: 'Đảng bộ', full: 'Đảng bộ' },
+  { form: 'Chi bộ', full: 'Chi bộ' },
   { form: 'Đảng đoàn', full: 'Đảng đoàn' },
   { form: 'Ban cán sự đảng', full: 'Ban cán sự đảng' },
   { form: 'Ban Cán sự Đảng', full: 'Ban cán sự đảng' },
@@ -683,6 +685,10 @@ export const DEPARTMENT_HEADS = [
   'Bộ Tư lệnh',
   'Quân khu',
   'Quân đoàn',
+  'Sư đoàn',
+  'Lữ đoàn',
+  'Trung đoàn',
+  'Hải đoàn',
   'Binh đoàn',
   'Binh chủng',
   'Quân chủng',
@@ -706,6 +712,16 @@ export const COMMITTEE_OWNERS = [
   'Đảng ủy',
   'Quốc hội',
 ] as const;
+
+/** Military units numbered rather than named: "Quân khu 4", "Sư đoàn 324"; the number ends the name. */
+export const NUMBERED_UNITS = new Set([
+  'Quân khu',
+  'Quân đoàn',
+  'Sư đoàn',
+  'Lữ đoàn',
+  'Trung đoàn',
+  'Hải đoàn',
+]);
 
 /** Lower-case words that continue a body's name after a comma ("phòng, chống", "khám, chữa bệnh"). */
 export const AFTER_COMMA_IN_NAMES = new Set(['chống', 'chữa', 'cứu', 'nhập']);

@@ -207,3 +207,50 @@ describe('bodies seen in a third set of real news', () => {
     expect(of('organization', text)).toEqual([]);
   });
 });
+
+describe('bodies seen in a fourth set of real news', () => {
+  it.each<[string, string, [string, string, string | null][]]>([
+    [
+      'numbered military units, and a command of one',
+      'Bộ Tư lệnh Quân khu 4 chỉ đạo Sư đoàn 324 và Sư đoàn 968. Quân khu 4 thực hành luyện tập.',
+      [
+        ['Bộ Tư lệnh Quân khu 4', 'Bộ Tư lệnh Quân khu 4', null],
+        ['Sư đoàn 324', 'Sư đoàn 324', null],
+        ['Sư đoàn 968', 'Sư đoàn 968', null],
+        ['Quân khu 4', 'Quân khu 4', null],
+      ],
+    ],
+    [
+      "a province's department named with the province, no level word",
+      'Sở Du lịch Hà Nội và Sở GD-ĐT Hà Tĩnh cho biết',
+      [
+        ['Sở Du lịch Hà Nội', 'Sở Du lịch thành phố Hà Nội', null],
+        ['Sở GD-ĐT Hà Tĩnh', 'Sở GD-ĐT tỉnh Hà Tĩnh', null],
+      ],
+    ],
+    [
+      'a centrally run city is a city, not a province',
+      'Công an Hà Nội cho biết',
+      [['Công an Hà Nội', 'Công an thành phố Hà Nội', null]],
+    ],
+    [
+      'the Party organisation of a body',
+      'Đảng bộ HĐND tỉnh Hà Tĩnh tổ chức đại hội',
+      [['Đảng bộ HĐND tỉnh Hà Tĩnh', 'Đảng bộ Hội đồng nhân dân tỉnh Hà Tĩnh', null]],
+    ],
+    [
+      'a ministry abbreviated with a hyphen',
+      'Bộ GD-ĐT ban hành',
+      [['Bộ GD-ĐT', 'Bộ Giáo dục và Đào tạo', 'o:bgddt']],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(of('organization', text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a unit word without its number', 'các quân khu, quân đoàn'],
+    ['a number that is not a unit number', 'Sư đoàn/1 năm'],
+  ])('not a body: %s', (_name, text) => {
+    expect(of('organization', text)).toEqual([]);
+  });
+});
