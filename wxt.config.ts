@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { toExtensionMessages } from './lib/i18n/messages.ts';
+import { contentMatches } from './lib/sites.ts';
 import type { TrustedKey } from './lib/sync/keys.ts';
 import { RELEASE_KEYS, trustedKeysFromSpec } from './lib/sync/trusted-keys.ts';
 
@@ -77,6 +78,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'vi',
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'alarms'],
+    // The sites the content script reads, and no others: a content script's match patterns do not
+    // let the background script the page, and the card's code is injected on the first hover
+    // (entrypoints/card-ui.ts). The reader is asked nothing more than the content script asks.
+    host_permissions: [...contentMatches],
     // Sites beyond the default list are asked for one by one, when the reader adds them in the options.
     // Manifest V2 (the Firefox build) has no optional_host_permissions: origins go in optional_permissions.
     ...(browser === 'firefox'

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import type { Lang } from '../lib/i18n/messages.ts';
 import type { CardData } from '../lib/protocol.ts';
 import { Card } from './Card.tsx';
+import { CARD_HOST_ATTRIBUTE } from './card-host-attribute.ts';
 import { CARD_CSS } from './card-styles.ts';
 
 export type Theme = 'auto' | 'light' | 'dark';
@@ -40,7 +41,7 @@ export interface CardHost {
   configure(o: { lang?: Lang; theme?: Theme }): void;
 }
 
-export const CARD_HOST_ATTRIBUTE = 'data-reflens-card';
+export { CARD_HOST_ATTRIBUTE };
 
 const HOST_STYLE: Record<string, string> = {
   all: 'initial',

@@ -5,10 +5,9 @@ import {
   fitsSyncItem,
   KIND_NAMES,
   type KindName,
-  normalizeSettings,
   type Settings,
-  settingsSchema,
 } from '../lib/settings/settings.ts';
+import { normalizeSettings, settingsSchema } from '../lib/settings/settings-schema.ts';
 import { parseSiteInput } from '../lib/settings/site-input.ts';
 import { DEFAULT_NEWS_SITES } from '../lib/sites.ts';
 import { type DataPorts, OptionsData } from './OptionsData.tsx';

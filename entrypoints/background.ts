@@ -15,6 +15,7 @@ import { lookupMany } from '../lib/service/lookup.ts';
 import { MemoryReader } from '../lib/store/memory-reader.ts';
 import { injectIntoOpenTabs, syncExtraSiteScripts } from './shared/extra-sites.ts';
 import { onMessage } from './shared/messaging.ts';
+import { readSettings } from './shared/settings-storage.ts';
 import { wireSync } from './shared/sync-wiring.ts';
 
 declare const __BUNDLED_DATASET_VERSION__: number | null;
@@ -22,6 +23,9 @@ declare const __BUNDLED_DATASET_VERSION__: number | null;
 // Written by `npm run dataset:build` into public/, so it may postdate the path
 // types `wxt prepare` generated on install; the cast says it exists at run time.
 const BUNDLE_PATH = '/data/dataset.json.gz' as Parameters<typeof browser.runtime.getURL>[0];
+
+// Built from entrypoints/card-ui.ts (an unlisted script), injected on the first hover.
+const CARD_UI_PATH = '/card-ui.js';
 
 function toPayload(version: number, g: ReturnType<typeof gazetteerFromDataset>): GazetteerPayload {
   return { version, persons: g.persons, organizations: g.organizations, lawNames: g.lawNames ?? [] };
@@ -107,6 +111,18 @@ export default defineBackground(() => {
   });
   onMessage('detect', ({ data }) => detection.detect(data.text, data.date));
   onMessage('status', () => service.status());
+  onMessage('settings', () => readSettings());
+  onMessage('loadCardUi', async ({ sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined)
+      throw new Error('The card code is loaded into a tab, and this message came from none.');
+    // Into the asking frame's content-script world, where the content script picks it up.
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: [CARD_UI_PATH],
+    });
+    return { loaded: true as const };
+  });
   onMessage('learnedExport', () => database.store.exportLearned());
   onMessage('datasetReimport', async () => {
     void service.reimportBundle();

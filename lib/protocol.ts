@@ -2,6 +2,7 @@
 // One map for every context, so a change to a message breaks the build on both ends.
 import type { DocumentEntry, OrganizationEntry, PersonEntry, Post } from './dataset/schema.ts';
 import type { Mention } from './detect/index.ts';
+import type { Settings } from './settings/settings.ts';
 import type { LearnedExport } from './store/dexie-store.ts';
 import type { SyncStatusView } from './sync/describe.ts';
 
@@ -151,6 +152,16 @@ export interface ProtocolMap {
   /** The mentions in a page's text (detected in the background, where the detector is built once and warm). */
   detect(req: { text: string; date: string | null }): Mention[];
   status(): DatasetStatus;
+  /**
+   * The reader's settings, validated: content scripts ask for them rather than load the
+   * schema on every page (lib/settings/settings-schema.ts).
+   */
+  settings(): Settings;
+  /**
+   * Loads the card's code (Preact, positioning, the card components) into the asking
+   * frame, on the first hover: a page the reader only reads never evaluates it.
+   */
+  loadCardUi(): { loaded: true };
   /** Where the data sync stands (lib/sync/describe.ts says it in words). */
   syncStatus(): SyncStatusView;
   /** Starts a sync now (or joins the running one); answers at once, before it ends. */

@@ -10,7 +10,8 @@ import { OptionsPanel, type OptionsPorts } from '../components/OptionsPanel.tsx'
 import { formatDate } from '../lib/format/dates.ts';
 import { translate } from '../lib/i18n/messages.ts';
 import type { DatasetStatus } from '../lib/protocol.ts';
-import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../lib/settings/settings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/settings/settings.ts';
+import { normalizeSettings } from '../lib/settings/settings-schema.ts';
 import { DEFAULT_NEWS_SITES } from '../lib/sites.ts';
 
 let root: HTMLElement;

@@ -3,13 +3,13 @@ import {
   DEFAULT_SETTINGS,
   fitsSyncItem,
   isSiteEnabled,
-  normalizeSettings,
   type Settings,
   SYNC_ITEM_BYTES,
   settingsBytes,
   siteKey,
   untilSiteEnabled,
 } from '../lib/settings/settings.ts';
+import { normalizeSettings } from '../lib/settings/settings-schema.ts';
 import { originsFor, parseSiteInput } from '../lib/settings/site-input.ts';
 
 describe('settings', () => {

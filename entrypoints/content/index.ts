@@ -1,26 +1,19 @@
-import '../shared/no-eval.ts';
 import { browser } from 'wxt/browser';
-import { CARD_HOST_ATTRIBUTE, type CardHost, createCardHost } from '../../components/CardHost.tsx';
+import type { CardHost } from '../../components/CardHost.tsx';
+import { CARD_HOST_ATTRIBUTE } from '../../components/card-host-attribute.ts';
+import { CARD_UI_SLOT, type CardUi } from '../../components/card-ui.ts';
 import type { Mention } from '../../lib/detect/index.ts';
 import { todayIso } from '../../lib/format/dates.ts';
 import { createHoverTiming } from '../../lib/hover/hover-timing.ts';
-import { translate } from '../../lib/i18n/messages.ts';
 import { learnable, MAX_LEARN_PER_PAGE, pageKey } from '../../lib/learned/learned-cards.ts';
 import { readArticleDate } from '../../lib/page/article-date.ts';
 import { HighlightPainter, highlightsSupported } from '../../lib/page/highlights.ts';
 import { type Mark, markAtPoint } from '../../lib/page/marks.ts';
 import { startPageScanner } from '../../lib/page/page-scanner.ts';
 import type { CardData, DocRefQuery, LookupQuery } from '../../lib/protocol.ts';
-import { documentHeading } from '../../lib/service/labels.ts';
-import {
-  isSiteEnabled,
-  normalizeSettings,
-  type Settings,
-  untilSiteEnabled,
-} from '../../lib/settings/settings.ts';
+import { isSiteEnabled, SETTINGS_KEY, type Settings, untilSiteEnabled } from '../../lib/settings/settings.ts';
 import { contentMatches } from '../../lib/sites.ts';
 import { sendMessage } from '../shared/messaging.ts';
-import { onSettingsChanged } from '../shared/settings-storage.ts';
 import './style.css';
 
 // On the page's timeline (not in its DOM), for the benchmark: when this script's modules were evaluated.
@@ -41,22 +34,6 @@ function queryFor(m: Mention): LookupQuery {
   }
 }
 
-/** One line for screen readers when a card opens. */
-function announcement(data: CardData, lang: Settings['lang']): string {
-  switch (data.kind) {
-    case 'document':
-      return `${documentHeading(data.entry)}. ${data.entry.title ?? ''}`;
-    case 'person':
-    case 'organization':
-      return data.entry.name;
-    case 'person-from-page':
-      return data.name;
-    case 'document-from-page':
-    case 'none':
-      return `${data.text}. ${translate(lang, data.kind === 'none' ? 'notFound' : 'fromPage')}`;
-  }
-}
-
 /** Pages that cited a learned document, without this one: the card is already on it. */
 function forThisPage(data: CardData, url: string): CardData {
   if (data.kind !== 'document-from-page' || !data.seenOn) return data;
@@ -64,6 +41,54 @@ function forThisPage(data: CardData, url: string): CardData {
   const others = data.seenOn.filter((p) => p.url !== here);
   const { seenOn: _all, ...rest } = data;
   return others.length > 0 ? { ...rest, seenOn: others } : rest;
+}
+
+/**
+ * Settings as the background validated them (the schema stays out of the content script).
+ * The answers to overlapping asks are taken in order: a slow one never undoes a newer one.
+ */
+function settingsFromBackground(): {
+  read(): Promise<Settings>;
+  subscribe(onSettings: (s: Settings) => void): () => void;
+} {
+  let asked = 0;
+  const read = () => sendMessage('settings', undefined);
+  return {
+    read,
+    subscribe(onSettings) {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
+        const mine = ++asked;
+        void read().then(
+          (s) => {
+            if (mine === asked) onSettings(s);
+          },
+          (err: unknown) => console.warn('RefLens: could not read the settings', err),
+        );
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  };
+}
+
+/** The card's code, asked of the background once per frame, on the first hover (entrypoints/card-ui.ts). */
+function cardUiLoader(): () => Promise<CardUi> {
+  let loading: Promise<CardUi> | null = null;
+  const slot = () => (globalThis as unknown as Record<string, CardUi | undefined>)[CARD_UI_SLOT];
+  return () => {
+    loading ??= (async () => {
+      if (!slot()) await sendMessage('loadCardUi', undefined);
+      const ui = slot();
+      if (!ui) throw new Error('the card code did not load');
+      return ui;
+    })();
+    // A failed load (the worker restarting, say) is tried again on the next hover.
+    loading.catch(() => {
+      loading = null;
+    });
+    return loading;
+  };
 }
 
 function inViewport(mark: Mark<Mention>, win: Window): boolean {
@@ -81,11 +106,12 @@ export default defineContentScript({
     // which is exactly the page mutation RefLens promises not to make.
     if (!highlightsSupported(window) || !document.body) return;
 
-    let settings = normalizeSettings((await browser.storage.sync.get('settings')).settings);
+    const fromBackground = settingsFromBackground();
+    let settings = await fromBackground.read();
     const requested = (globalThis as { __reflensRequested?: boolean }).__reflensRequested === true;
     if (!requested && !isSiteEnabled(settings, location.hostname)) {
       // Switched off here: sleep, without reading the page, until the reader switches the site on (no reload).
-      const enabled = await untilSiteEnabled(location.hostname, onSettingsChanged, ctx.signal);
+      const enabled = await untilSiteEnabled(location.hostname, fromBackground.subscribe, ctx.signal);
       if (!enabled) return;
       settings = enabled;
     }
@@ -190,14 +216,14 @@ export default defineContentScript({
         const focus = openedByKeyboard;
         openedByKeyboard = false;
         performance.mark('reflens-open');
-        void lookup(queryFor(mark.mention)).then(
-          (data) => {
+        void Promise.all([lookup(queryFor(mark.mention)), loadCardUi()]).then(
+          ([data, ui]) => {
             // A later hover may have started while the background answered.
             if (!timing.isCurrent(token) || !mark.ranges[0]) return;
             painter.setActive(mark);
-            ensureHost().show(data, mark.ranges[0], {
+            ensureHost(ui).show(data, mark.ranges[0], {
               focus,
-              announce: announcement(data, settings.lang),
+              announce: ui.announcement(data, settings.lang),
               dateSource: article ? 'article' : 'today',
             });
             // Dwell end → card painted, on the page's timeline for the benchmark.
@@ -205,7 +231,7 @@ export default defineContentScript({
               setTimeout(() => performance.measure('reflens-card', 'reflens-open'), 0),
             );
           },
-          (err: unknown) => console.warn('RefLens: lookup failed', err),
+          (err: unknown) => console.warn('RefLens: could not open the card', err),
         );
       },
       close() {
@@ -214,8 +240,9 @@ export default defineContentScript({
       },
     });
 
-    const ensureHost = (): CardHost => {
-      cardHost ??= createCardHost({
+    const loadCardUi = cardUiLoader();
+    const ensureHost = (ui: CardUi): CardHost => {
+      cardHost ??= ui.createCardHost({
         doc: document,
         lang: settings.lang,
         theme: settings.theme,
@@ -223,6 +250,11 @@ export default defineContentScript({
         load: (id) => lookup({ kind: 'id', id }),
       });
       return cardHost;
+    };
+
+    const prefetchCardUi = () => {
+      // Failures are reported when the card is opened, where they matter.
+      loadCardUi().catch(() => {});
     };
 
     const visibleMark = (m: Mark<Mention> | undefined) => (m && wanted(m.mention) ? m : undefined);
@@ -245,7 +277,10 @@ export default defineContentScript({
           if (!pending) return;
           const { x, y } = pending;
           pending = null;
-          timing.overMark(visibleMark(markAtPoint(document, marks, x, y))?.key ?? null);
+          const key = visibleMark(markAtPoint(document, marks, x, y))?.key ?? null;
+          // The dwell hides the card code's first load: it is asked for as the pointer arrives.
+          if (key !== null) prefetchCardUi();
+          timing.overMark(key);
         });
       }
       pending = { x: e.clientX, y: e.clientY };
@@ -304,7 +339,10 @@ export default defineContentScript({
       const mark = marks
         .live()
         .find((m) => wanted(m.mention) && m.ranges[0] && el.contains(m.ranges[0].startContainer));
-      if (mark) timing.overMark(mark.key);
+      if (mark) {
+        prefetchCardUi();
+        timing.overMark(mark.key);
+      }
     };
 
     // On the window, in the capture phase: pages that stop these events on their own
@@ -315,9 +353,7 @@ export default defineContentScript({
     window.addEventListener('focusin', onFocus, true);
 
     // Settings changed in the options page apply here without a reload.
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'sync' || !changes.settings) return;
-      const next = normalizeSettings(changes.settings.newValue);
+    const onSettings = (next: Settings) => {
       const before = settings;
       settings = next;
       if (!requested && !isSiteEnabled(next, location.hostname)) {
@@ -335,13 +371,13 @@ export default defineContentScript({
       painter.setStyle(next.highlight);
       cardHost?.configure({ lang: next.lang, theme: next.theme });
     };
-    browser.storage.onChanged.addListener(onStorage);
+    const unsubscribe = fromBackground.subscribe(onSettings);
 
     ctx.onInvalidated(() => {
       g.__reflensRunning = false;
       scanner.stop();
       if (learnTimer !== null) window.clearTimeout(learnTimer);
-      browser.storage.onChanged.removeListener(onStorage);
+      unsubscribe();
       window.removeEventListener('pointermove', onMove, true);
       window.removeEventListener('pointerdown', onDown, true);
       window.removeEventListener('keydown', onKey, true);

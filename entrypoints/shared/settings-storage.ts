@@ -3,7 +3,8 @@
 // big things are elsewhere: the sync journal in storage.local, the dataset
 // and page-learned documents in IndexedDB.
 import { browser } from 'wxt/browser';
-import { normalizeSettings, SETTINGS_KEY, type Settings } from '../../lib/settings/settings.ts';
+import { SETTINGS_KEY, type Settings } from '../../lib/settings/settings.ts';
+import { normalizeSettings } from '../../lib/settings/settings-schema.ts';
 
 export async function readSettings(): Promise<Settings> {
   return normalizeSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { Collection } from '../../lib/dataset/validate.ts';
 import type { DataService } from '../../lib/service/data-service.ts';
-import { normalizeSettings } from '../../lib/settings/settings.ts';
+import { normalizeSettings } from '../../lib/settings/settings-schema.ts';
 import type { DexieStore } from '../../lib/store/dexie-store.ts';
 import { createSyncController, type SyncController } from '../../lib/sync/controller.ts';
 import type { SyncStatusView } from '../../lib/sync/describe.ts';

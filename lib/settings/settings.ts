@@ -1,37 +1,25 @@
-// User settings: what they are, their defaults, and how a stored value (which
-// may be from an older version, or hand-edited) becomes a complete, valid one.
-// zod/mini, not zod: the content script validates settings on every page load, and the
-// full zod API's module set-up alone cost the page about 20 ms; the mini API tree-shakes
-// to the few schema kinds used here.
-import * as z from 'zod/mini';
+// User settings: what they are, their defaults, and the pure rules read from
+// them. The runtime schema that turns a stored value into valid settings is in
+// settings-schema.ts, apart, so the content script (which gets its settings from
+// the background, already validated) does not load a schema library on every page.
 import { DEFAULT_NEWS_SITES } from '../sites.ts';
 
 export const KIND_NAMES = ['document', 'person', 'organization', 'place'] as const;
 export type KindName = (typeof KIND_NAMES)[number];
 
-const hostname = z
-  .string()
-  .check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/i, 'a host name like example.vn'));
-
-export const settingsSchema = z.object({
+export interface Settings {
   /** Default news sites switched off by the user (all others stay on). */
-  disabledSites: z.array(hostname).check(z.maxLength(500)),
+  disabledSites: string[];
   /** Sites the user added (their host permission is requested at runtime). */
-  extraSites: z.array(hostname).check(z.maxLength(500)),
-  kinds: z.object({
-    document: z.boolean(),
-    person: z.boolean(),
-    organization: z.boolean(),
-    place: z.boolean(),
-  }),
-  highlight: z.enum(['underline', 'background', 'none']),
-  dwellMs: z.number().check(z.int(), z.minimum(0), z.maximum(3000)),
-  theme: z.enum(['auto', 'light', 'dark']),
-  lang: z.enum(['vi', 'en']),
+  extraSites: string[];
+  kinds: Record<KindName, boolean>;
+  highlight: 'underline' | 'background' | 'none';
+  dwellMs: number;
+  theme: 'auto' | 'light' | 'dark';
+  lang: 'vi' | 'en';
   /** Update channel manifest URL; empty = no sync. */
-  channelUrl: z.string().check(z.maxLength(2000)),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+  channelUrl: string;
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
@@ -43,33 +31,6 @@ export const DEFAULT_SETTINGS: Settings = {
   lang: 'vi',
   channelUrl: '',
 };
-
-/**
- * A stored value → complete settings. Fields that are missing or invalid fall
- * back to their defaults one by one, so one bad field never resets the rest.
- */
-export function normalizeSettings(stored: unknown): Settings {
-  const out: Settings = structuredClone(DEFAULT_SETTINGS);
-  if (!stored || typeof stored !== 'object') return out;
-  const rec = stored as Record<string, unknown>;
-  const shape = settingsSchema.shape;
-  for (const key of Object.keys(shape) as (keyof Settings)[]) {
-    if (!(key in rec)) continue;
-    if (key === 'kinds') {
-      const kinds = rec.kinds;
-      if (kinds && typeof kinds === 'object') {
-        for (const k of KIND_NAMES) {
-          const v = (kinds as Record<string, unknown>)[k];
-          if (typeof v === 'boolean') out.kinds[k] = v;
-        }
-      }
-      continue;
-    }
-    const parsed = shape[key].safeParse(rec[key]);
-    if (parsed.success) (out as Record<string, unknown>)[key] = parsed.data;
-  }
-  return out;
-}
 
 /** The registrable part a site switch is keyed on: "www.vnexpress.net" → "vnexpress.net" when that is a default site. */
 export function siteKey(host: string, extra: readonly string[] = []): string | null {
