@@ -229,10 +229,16 @@ function dmy(iso: string): string[] {
   return [`${d}/${m}/${y}`, `${dd}/${mm}/${y}`, `${dd}/${m}/${y}`, `${d}/${mm}/${y}`];
 }
 
+/**
+ * `contradicted`: census entries (by id) that other sources show to be wrong, with why.
+ * They are left out whole: a census row whose number belongs to another law would
+ * otherwise lend that law its title and dates.
+ */
 export function buildDocuments(
   curated: CuratedRecord[],
   census: CensusLaw[],
   src: CensusSource,
+  contradicted: Readonly<Record<string, string>> = {},
 ): DocumentsResult {
   const warnings: string[] = [];
   const pending = curated.map(fromCurated);
@@ -247,6 +253,11 @@ export function buildDocuments(
   }
 
   for (const law of census) {
+    const why = contradicted[law.id];
+    if (why !== undefined) {
+      warnings.push(`census ${law.id}: left out, contradicted by other sources: ${why}`);
+      continue;
+    }
     const symbol = censusSymbol(law);
     const type = CENSUS_TYPES[law.type] ?? 'Luật';
     const same = symbol

@@ -97,6 +97,34 @@ describe('buildDocuments', () => {
     expect(warnings.some((w) => w.includes('issuedDate'))).toBe(true);
   });
 
+  it('leaves out a census row other sources contradict, and says why', () => {
+    const c = curated({
+      docType: 'Luật',
+      number: '5',
+      symbol: '5/2020/QH14',
+      issuer: 'Quốc hội',
+      title: null,
+    });
+    const row = census({ id: 'wrong-number' });
+    const { documents, warnings } = buildDocuments(
+      [c],
+      [row, census({ id: 'other', official_number: '6/2020/QH14' })],
+      SRC,
+      {
+        'wrong-number': 'its number belongs to another law',
+      },
+    );
+    const five = documents.find((d) => d.symbol === '5/2020/QH14');
+    // The census would have lent its title and dates to the curated record.
+    expect(five?.title).toBeNull();
+    expect(five?.effectiveDate).toBeNull();
+    expect(five?.sources.every((s) => s.file !== 'census.json')).toBe(true);
+    expect(documents.some((d) => d.symbol === '6/2020/QH14')).toBe(true);
+    expect(warnings).toContain(
+      'census wrong-number: left out, contradicted by other sources: its number belongs to another law',
+    );
+  });
+
   it('resolves relations by symbol and drops the unresolvable ones', () => {
     const a = curated({});
     const b = curated({
