@@ -13,7 +13,8 @@ const CONTENT = join(BUILD, 'content-scripts', 'content.js');
 const CARD_UI = join(BUILD, 'card-ui.js');
 
 function read(file: string): string {
-  if (!existsSync(file)) throw new Error(`No build at ${file}: run \`npm run build\` (or \`npm test\`) first.`);
+  if (!existsSync(file))
+    throw new Error(`No build at ${file}: run \`npm run build\` (or \`npm test\`) first.`);
   return readFileSync(file, 'utf8');
 }
 
