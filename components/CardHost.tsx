@@ -3,7 +3,7 @@ import { render } from 'preact';
 import type { Lang } from '../lib/i18n/messages.ts';
 import type { CardData } from '../lib/protocol.ts';
 import { Card } from './Card.tsx';
-import { CARD_HOST_ATTRIBUTE } from './card-host-attribute.ts';
+import { CARD_HOST_ATTRIBUTE } from './card-constants.ts';
 import { CARD_CSS } from './card-styles.ts';
 
 export type Theme = 'auto' | 'light' | 'dark';

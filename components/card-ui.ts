@@ -26,6 +26,3 @@ export function announcement(data: CardData, lang: Settings['lang']): string {
 
 export const cardUi = { createCardHost, announcement };
 export type CardUi = typeof cardUi;
-
-/** Where the injected card code leaves itself, in the content scripts' world (not the page's). */
-export const CARD_UI_SLOT = '__reflensCardUi';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CardHost } from '../../components/CardHost.tsx';
-import { CARD_HOST_ATTRIBUTE } from '../../components/card-host-attribute.ts';
-import { CARD_UI_SLOT, type CardUi } from '../../components/card-ui.ts';
+import { CARD_HOST_ATTRIBUTE, CARD_UI_SLOT } from '../../components/card-constants.ts';
+import type { CardUi } from '../../components/card-ui.ts';
 import type { Mention } from '../../lib/detect/index.ts';
 import { todayIso } from '../../lib/format/dates.ts';
 import { createHoverTiming } from '../../lib/hover/hover-timing.ts';

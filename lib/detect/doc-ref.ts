@@ -106,10 +106,12 @@ export function impliedIssuers(symbol: string | null): string[] {
   return out;
 }
 
-const CENTRAL = new Set(CENTRAL_PARTY_ISSUERS.map((s) => fold(s)));
+// Built on first use: the content script imports this module for other helpers and should not pay for it.
+let central: Set<string> | null = null;
+const centralIssuers = (): Set<string> => (central ??= new Set(CENTRAL_PARTY_ISSUERS.map((s) => fold(s))));
 
 export function isCentralPartyIssuer(issuer: string | null): boolean {
-  return !!issuer && CENTRAL.has(fold(issuer).replace(/ khoa [ivxlc]+$/, ''));
+  return !!issuer && centralIssuers().has(fold(issuer).replace(/ khoa [ivxlc]+$/, ''));
 }
 
 /**
@@ -149,7 +151,7 @@ export function sameIssuer(a: string, b: string): boolean {
   const fa = fold(a).replace(/ khoa [ivxlc]+$/, '');
   const fb = fold(b).replace(/ khoa [ivxlc]+$/, '');
   if (fa === fb) return true;
-  if (CENTRAL.has(fa) && CENTRAL.has(fb)) {
+  if (centralIssuers().has(fa) && centralIssuers().has(fb)) {
     // Bộ Chính trị, Ban Bí thư and the Central Committee are three bodies.
     const group = (x: string) =>
       x.startsWith('bo chinh tri') ? 'bct' : x.startsWith('ban bi thu') ? 'bbt' : 'bch';
