@@ -33,7 +33,7 @@ import { type BodyHit, createBodyGrammar } from './bodies.ts';
 import type { DocRef } from './doc-ref.ts';
 import { createDocGrammar, createTypeTrie, type DocHit, type IssuerIndex } from './documents.ts';
 import { DOC_TYPE_ABBREVIATIONS, DOC_TYPES, NOT_PERSON_BEFORE } from './lexicon.ts';
-import { createPersonGrammar, type PersonHit } from './persons.ts';
+import { createPersonGrammar, foreignPostBefore, type PersonHit } from './persons.ts';
 import { wordHashAt } from './phrase-trie.ts';
 
 export type { GazetteerDoc } from '../resolve/index.ts';
@@ -176,9 +176,15 @@ const SUSPECT_BEFORE = new RegExp(
     '(?:khởi tố|truy tố|bắt tạm giam|tạm giam)(?:\\s+bị can)?(?:\\s+đối với)?\\s+(?:ông|bà)\\s+$',
     '(?:bị cáo|bị can)[^.;\\n]{0,80},\\s*trong đó có\\s+(?:ông\\s+|bà\\s+)?$',
     '(?:bị cáo|bị can)[^.;\\n]{0,80}(?:là|gồm)\\s*:?\\s*(?:các\\s+)?(?:ông|bà)?\\s*:?\\s*$',
+    // "lệnh bắt bị can và khám xét nơi ở, nơi làm việc đối với ông X"
+    '(?:bị can|khởi tố|truy tố|tạm giam|lệnh bắt)[^.;\\n]{0,60}đối với\\s+(?:ông|bà)\\s+$',
   ].join('|'),
   'iu',
 );
+
+// What right after a person's titles makes them a defendant: "X, cựu Chánh tòa …, bị tuyên 3 năm tù".
+const SENTENCED_AFTER =
+  /^\s*,?\s*(?:bị (?:tuyên phạt|tuyên|đề nghị|xử phạt|phạt|kết án)|lĩnh)[^.;\n]{0,40}?(?:năm|tháng) tù/u;
 
 // "ông Hiển", "bà Mai": a given name alone after the honorific, not followed by more of a name.
 const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:ông|bà|Ông|Bà|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy))\s+$/u;
@@ -513,7 +519,8 @@ export function createDetector(g: Gazetteer): Detector {
           ),
       );
       // Suspects and defendants are not news subjects as officials, even former ones: a name
-      // the article calls "bị cáo"/"bị can" (or says is prosecuted) is dropped everywhere.
+      // the article calls "bị cáo"/"bị can" (or says is prosecuted) is dropped everywhere; so is
+      // a foreign official's ("Chủ tịch nước Trung Quốc Tập Cận Bình").
       const suspects = new Set<string>();
       personHits.sort((a, b) => a.start - b.start);
       personHits.forEach((p, i) => {
@@ -522,8 +529,11 @@ export function createDetector(g: Gazetteer): Detector {
         const joined =
           prev &&
           suspects.has(prev.name) &&
-          /^\s*(?:\([^)]{0,160}\))?\s*(?:,|;|và)\s*(?:ông\s+|bà\s+)?$/.test(t.slice(prev.end, p.start));
-        if (joined) suspects.add(p.name);
+          (/^\s*(?:\([^)]{0,160}\))?\s*(?:,|;|và)\s*(?:ông\s+|bà\s+)?$/.test(t.slice(prev.end, p.start)) ||
+            // "bị cáo A, cựu …, bị tuyên 3 năm tù; B, cựu …": the list of the sentenced goes on.
+            /^\s*,?\s*bị [^.;\n]{0,40}?tù\s*(?:,|;)\s*(?:ông\s+|bà\s+)?$/u.test(t.slice(prev.consumed, p.start)));
+        if (joined || p.foreign || SENTENCED_AFTER.test(t.slice(p.consumed, p.consumed + 60)))
+          suspects.add(p.name);
         else {
           // The cue words are rare: test the expression only where one occurs.
           const before = sentenceBefore(t, p.start);
@@ -539,15 +549,27 @@ export function createDetector(g: Gazetteer): Detector {
         known.set(p.name, k);
       }
       personSpans = personHits.map((p) => ({ start: p.start, end: p.end })).sort((a, b) => a.start - b.start);
+      const suspectLater = new Set<string>();
       for (const name of known.keys()) {
         for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + name.length)) {
           const end = at + name.length;
           if ((at > 0 && isWordChar(t.charCodeAt(at - 1))) || (end < n && isWordChar(t.charCodeAt(end))))
             continue;
           const span = { start: at, end };
+          // A name found where a foreign post precedes it ("Chủ tịch nước Trung Quốc X") is foreign everywhere.
+          if (foreignPostBefore(t, at)) {
+            suspectLater.add(name);
+            continue;
+          }
           if (!freeOf(personSpans, span) || !freeOf(docSpans, span) || !freeOf(orgSpans, span)) continue;
           const prev = previousWord(t, at);
           if (prev && NOT_PERSON_BEFORE.has(t.slice(prev[0], prev[1]))) continue;
+          // The name recurs where the article says it is a suspect's: it is one everywhere.
+          const before = sentenceBefore(t, at);
+          if (SUSPECT_CUE.test(before) && SUSPECT_BEFORE.test(before)) {
+            suspectLater.add(name);
+            continue;
+          }
           const after = persons.titlesAfter(t, end, bodyAtPos);
           const k = known.get(name);
           if (k) for (const title of after.titles) addTitle(k.titles, title);
@@ -561,6 +583,15 @@ export function createDetector(g: Gazetteer): Detector {
             consumed: end,
           });
         }
+      }
+      if (suspectLater.size > 0) {
+        const drop = (list: PersonHit[]) => {
+          for (let i = list.length - 1; i >= 0; i--)
+            if (suspectLater.has((list[i] as PersonHit).name)) list.splice(i, 1);
+        };
+        drop(personHits);
+        drop(extra);
+        for (const name of suspectLater) known.delete(name);
       }
     };
 

@@ -430,6 +430,14 @@ export const LOCAL_HEADS: readonly { form: string; full: string; alone?: boolean
   { form: 'Đảng ủy Công an', full: 'Đảng ủy Công an', needsLevel: true },
   { form: 'Ban Chấp hành Đảng bộ', full: 'Ban Chấp hành Đảng bộ', needsLevel: true },
   { form: 'Đảng bộ', full: 'Đảng bộ', needsLevel: true },
+  // The provincial Party committees of agencies and enterprises (2025 on), and of Party agencies.
+  ...['Đảng bộ', 'Đảng ủy', 'Ban Chấp hành Đảng bộ'].flatMap((head) =>
+    ['Khối Cơ quan và Doanh nghiệp', 'Khối các cơ quan', 'Khối Doanh nghiệp', 'các cơ quan Đảng'].map((unit) => ({
+      form: `${head} ${unit}`,
+      full: `${head} ${unit}`,
+      needsLevel: true,
+    })),
+  ),
   { form: 'Ủy ban MTTQ', full: 'Ủy ban Mặt trận Tổ quốc', needsLevel: true },
   { form: 'Ủy ban MTTQ Việt Nam', full: 'Ủy ban Mặt trận Tổ quốc Việt Nam', needsLevel: true },
   { form: 'Ủy ban Mặt trận Tổ quốc', full: 'Ủy ban Mặt trận Tổ quốc', needsLevel: true },

@@ -5,7 +5,15 @@
 // Trung ương Đảng, Phó Bí thư …"). Titles are reported as the text gives them.
 import { foldHash, isUpperCode } from '../text/chars.ts';
 import { nextWord, previousWord, skipSpaces } from '../text/tokens.ts';
-import { CREDIT_LABELS, NOT_PERSON_BEFORE, POST_HEADS, RANKS, SURNAMES, TITLE_PREFIXES } from './lexicon.ts';
+import {
+  CREDIT_LABELS,
+  FOREIGN_COUNTRIES,
+  NOT_PERSON_BEFORE,
+  POST_HEADS,
+  RANKS,
+  SURNAMES,
+  TITLE_PREFIXES,
+} from './lexicon.ts';
 import { PhraseTrie, wordHashAt } from './phrase-trie.ts';
 
 export interface PersonHit {
@@ -18,6 +26,8 @@ export interface PersonHit {
   titled: boolean;
   /** End of the titles written after the name: the next person starts after it. */
   consumed: number;
+  /** Holds a post of another country: not marked, here or where the name recurs. */
+  foreign?: boolean;
 }
 
 /** Bodies found in the first pass, by start offset. */
@@ -62,6 +72,17 @@ function sentenceAround(text: string, pos: number): string {
   const e = after.search(/\.\s|\n/);
   return before.slice(s + 1) + (e >= 0 ? after.slice(0, e) : after);
 }
+
+// "Chủ tịch nước Trung Quốc Tập Cận Bình", "Bộ trưởng Ngoại giao Lào …": a post of another
+// country is held by a foreign official, whom RefLens does not mark.
+const FOREIGN_BEFORE_NAME = new RegExp(`(?:^|[^\\p{L}])(?:${FOREIGN_COUNTRIES.join('|')})\\s+$`, 'u');
+
+/** Whether a country's name (a foreign post's last words) comes right before `pos`. */
+export function foreignPostBefore(text: string, pos: number): boolean {
+  return FOREIGN_BEFORE_NAME.test(text.slice(Math.max(0, pos - 30), pos));
+}
+
+const PARTY_UNIT_AFTER = /^(?:Ban Thường vụ|Ban Chấp hành|Ban thường vụ|Ban chấp hành)(?: (?:Đảng ủy|Đảng bộ|đảng ủy|đảng bộ))?(?![\p{L}])/u;
 
 const HONORIFICS = new Set(['Ông', 'Bà', 'Anh', 'Chị', 'Cô', 'Chú', 'Bác', 'Em', 'Cháu', 'Cụ', 'Ngài']);
 
@@ -142,7 +163,11 @@ export function createPersonGrammar(
         const inner = paren ? bodies.startingAt(end + paren[0].length) : undefined;
         if (paren && inner && text[inner.end] === ')') end = inner.end + 1;
       } else if (head.needsBody) {
-        continue;
+        // After a name, "Ủy viên Ban Thường vụ Đảng ủy, Phó Giám đốc Sở …": the unit of a Party
+        // committee the text leaves unnamed is still a title, though not a body to mark.
+        const unit = afterName && s >= 0 ? PARTY_UNIT_AFTER.exec(text.slice(s, s + 40)) : null;
+        if (!unit) continue;
+        end = s + unit[0].length;
       }
       const withBody = !!body;
       if (!best || (withBody && !bestWithBody) || (withBody === bestWithBody && end > best.end)) {
@@ -157,11 +182,19 @@ export function createPersonGrammar(
   /** A name at `pos`: a listed name, or 2–4 name syllables not followed by another. */
   const nameAt = (text: string, pos: number): { end: number; entity: string | null } | null => {
     const listed = names.matchAt(text, pos)[0];
-    if (listed)
+    if (listed) {
+      // "Nguyễn Thị Hồng Lâm" is not the listed "Nguyễn Thị Hồng": a further name syllable
+      // (not a title) makes it someone else, unlisted.
+      const next = text.charCodeAt(listed.end) === 0x20 ? nextWord(text, listed.end + 1) : null;
+      const more = next && next[0] === listed.end + 1 ? text.slice(next[0], next[1]) : '';
+      const syllables = text.slice(pos, listed.end).split(' ').length;
+      if (more && syllables === 3 && isNameSyllable(more) && heads.matchAt(text, next?.[0] ?? 0).length === 0)
+        return { end: next?.[1] ?? listed.end, entity: null };
       return {
         end: listed.end,
         entity: listed.payloads.length === 1 ? (listed.payloads[0] as string) : null,
       };
+    }
     let end = -1;
     let count = 0;
     let p = pos;
@@ -240,6 +273,7 @@ export function createPersonGrammar(
         if (s < 0 || s === p) return null;
         const name = nameAt(text, s);
         if (!name) return null;
+        const foreign = foreignPostBefore(text, s);
         // "Bộ trưởng Bộ Công an" is a title with no name; a body right after is not a name.
         if (bodies.startingAt(s)) return null;
         const after = titlesAfter(text, name.end, bodies);
@@ -251,6 +285,7 @@ export function createPersonGrammar(
           entity: name.entity,
           titled: true,
           consumed: after.end,
+          ...(foreign ? { foreign } : {}),
         };
       }
       if (!isUpperCode(text.charCodeAt(pos))) return null;
@@ -262,6 +297,10 @@ export function createPersonGrammar(
       const comrade =
         prev && /^(chí)$/.test(prevWord) && /đồng\s+chí$/i.test(text.slice(Math.max(0, pos - 12), prev[1]));
       const listed = name.entity !== null || names.matchAt(text, pos).length > 0;
+      // Two syllables with titles only after them are as often a place as a name ("… nông nghiệp
+      // Văn Yên (nguyên Giám đốc …)"): an unlisted name needs three, or a title before it.
+      const syllables = text.slice(pos, name.end).split(' ').length;
+      if (!listed && syllables < 3 && !comrade && !/^(ông|bà|Ông|Bà)$/.test(prevWord)) return null;
       // A listed official; or a surname-led name that titles follow or "đồng chí" precedes.
       const surname = SURNAMES.has(text.slice(pos, nextWord(text, pos)?.[1] ?? pos));
       // "… miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh … với ông Phạm Văn Thành": a full name after

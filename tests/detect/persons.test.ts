@@ -151,3 +151,52 @@ describe('persons seen in a third set of real news', () => {
     expect(persons(text).map((p) => p.text)).toEqual([]);
   });
 });
+
+describe('persons seen in a fifth set of real news', () => {
+  it.each([
+    [
+      'a four-syllable name that starts with a listed three-syllable one',
+      'Nguyễn Thị Cẩm Phương, Phó Chủ tịch HĐND tỉnh; Nguyễn Thị Hồng Lâm, TUV, Phó Chủ tịch HĐND tỉnh.',
+      'Nguyễn Thị Hồng Lâm',
+    ],
+    [
+      'a title after the name in lower case, on a provincial Party body of agencies and enterprises',
+      'Nguyễn Việt Trí, ủy viên Ban Chấp hành Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh, Giám đốc Sở.',
+      'Nguyễn Việt Trí',
+    ],
+    [
+      'a member of an unnamed Party standing committee, with a post after it',
+      'Cảnh cáo các ông: Vũ Đình Thủy, Ủy viên Ban Thường vụ Đảng ủy, Phó Giám đốc Sở Tài nguyên và Môi trường.',
+      'Vũ Đình Thủy',
+    ],
+    [
+      'a two-syllable name after "ông" and before a post',
+      'Ngày 10-3, ông Nguyễn Hòa, Chủ tịch UBND quận Ngũ Hành Sơn, cho biết.',
+      'Nguyễn Hòa',
+    ],
+  ])('finds %s', (_what, text, name) => {
+    expect(persons(text).map((p) => p.text)).toContain(name);
+  });
+
+  it.each([
+    [
+      'a place named like a person, before a title in brackets',
+      'Trạm Dịch vụ, Hỗ trợ nông nghiệp Văn Yên (nguyên Giám đốc Trung tâm Dịch vụ) và huyện Văn Yên.',
+    ],
+    [
+      'a foreign head of state, also where the country is not repeated',
+      'Chủ tịch nước Trung Quốc Tập Cận Bình đón đoàn. Đoàn hội đàm với Tổng Bí thư, Chủ tịch nước Tập Cận Bình.',
+    ],
+    ['a foreign minister', 'Điện đàm với Ủy viên Quốc vụ, Bộ trưởng Ngoại giao Trung Quốc Vương Nghị.'],
+    [
+      'defendants sentenced in a list, each after their former posts',
+      'Bị cáo Phạm Tấn Hoàng, cựu Phó Chánh án TAND Cấp cao, bị tuyên 3 năm tù; Nguyễn Tấn Đức, cựu Chánh Tòa Hình sự TAND tỉnh Đắk Lắk, bị đề nghị 3 năm tù; Vũ Văn Tú, cựu thẩm phán TAND tỉnh, bị đề nghị 2 năm tù.',
+    ],
+    [
+      'a suspect the arrest sentence names, and again where a post is given',
+      'Công an tỉnh thi hành lệnh bắt bị can để tạm giam đối với ông Đinh Xuân Hướng. Cơ quan điều tra đã ra lệnh bắt bị can và khám xét nơi ở đối với ông Đinh Xuân Hướng (SN 1970), Bí thư Huyện ủy Như Thanh.',
+    ],
+  ])('not an official to mark: %s', (_what, text) => {
+    expect(persons(text).map((p) => p.text)).toEqual([]);
+  });
+});
