@@ -379,6 +379,17 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     } else if (amend) {
       // "Luật sửa đổi, bổ sung một số điều của Luật X": the whole phrase names one law.
       const inner = amend.index + amend[0].length;
+      // "Luật sửa đổi, bổ sung một số điều của 10 luật có liên quan đến an ninh, trật tự": laws
+      // counted, not named; the name runs to the end of the clause.
+      const counted = /^(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:luật|bộ luật)(?:\s+(?:(?:có liên quan|liên quan)\s+(?:đến|tới)|trong lĩnh vực|về)\s+[^;.\n()]{1,60}?)?(?=\s*(?:[;.\n(]|$|,\s*(?:Luật|Bộ luật|Nghị quyết)\s))/u.exec(
+        text.slice(inner, inner + 100),
+      );
+      if (counted) {
+        end = inner + counted[0].length;
+        const ref = newRef(docType);
+        ref.name = text.slice(start, end).replace(/\s+/g, ' ');
+        return [{ start, end, ref: finish(ref), weak: false }];
+      }
       const w = nextWord(text, inner);
       if (!w || !/^(Luật|Bộ)$/.test(text.slice(w[0], w[1]))) return [];
       const innerType = text.slice(w[0], w[1]) === 'Bộ' ? 'Bộ luật' : 'Luật';
@@ -420,7 +431,11 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
         if (/^\d/.test(word) || word === 'Luật' || word === 'Bộ') break;
         // A law's name starts with a word, not an abbreviation ("Luật TP" from "Pháp Luật TP.HCM").
         if (words === 1 && /^[A-ZĐ]{2,}$/.test(text.slice(first[0], first[1]))) return [];
-        if (!isUpperCode(word.charCodeAt(0)) && (STOPWORDS_AFTER_LAW.has(lower) || lower === 'năm')) break;
+        // "Luật Dân số": "số" ends a name only before the law's number ("Luật Đất đai số 31/2024/QH15").
+        const numberFollows = lower === 'số' && /^\s*:?\s*\d/.test(text.slice(w[1], w[1] + 4));
+        const nameWord = lower === 'số' && !numberFollows;
+        if (!isUpperCode(word.charCodeAt(0)) && !nameWord && (STOPWORDS_AFTER_LAW.has(lower) || lower === 'năm'))
+          break;
         if (isUpperCode(word.charCodeAt(0)) && words >= 2 && !LAW_NAME_CAPITALS.has(word)) break;
         end = w[1];
         words++;
@@ -446,6 +461,9 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
   ): DocHit[] => {
     const { docType } = type;
     const capital = isUpperCode(text.charCodeAt(start));
+    // "thực hiện thông báo Kết luận số 01": a lower-case word before a capitalised type word
+    // is the sentence's, not the start of a longer type ("Thông báo kết luận").
+    if (!capital && /\s\p{Lu}/u.test(text.slice(start, typeEnd))) return [];
     if (type.named) {
       // "Điều lệ Đảng", "Cương lĩnh chính trị": known by name alone.
       if (!capital) return [];

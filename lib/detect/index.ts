@@ -127,7 +127,11 @@ function lawNamesOf(docs: readonly GazetteerDoc[]): string[] {
   for (const d of docs) {
     if (d.type !== 'Luật' && d.type !== 'Bộ luật') continue;
     for (const n of [d.title ?? '', ...d.aliases]) {
-      const name = n.replace(/\s+(?:năm\s+)?(?:19|20)\d{2}$/, '').trim();
+      // A name, not an edition: "(sửa đổi)" after it is the text's, outside the mention.
+      const name = n
+        .replace(/\s*\((?:sửa đổi|mới)\)$/, '')
+        .replace(/\s+(?:năm\s+)?(?:19|20)\d{2}$/, '')
+        .trim();
       if (/^(Luật|Bộ luật) \p{Lu}/u.test(name) && !/\d/.test(name)) out.add(name);
     }
   }

@@ -407,3 +407,41 @@ describe('document references seen in a fourth set of real news', () => {
     if (fields) expect(found[0]?.ref).toMatchObject(fields);
   });
 });
+
+describe('document references seen in a fifth set of real news', () => {
+  it.each<[string, string, string[], Expect?]>([
+    [
+      '"số" inside a law\'s name when no number follows',
+      'Quốc hội thông qua Luật Dân số; Luật Phòng bệnh.',
+      ['Luật Dân số', 'Luật Phòng bệnh'],
+    ],
+    [
+      '"số" before a law\'s number still ends the name',
+      'theo Luật Đất đai số 31/2024/QH15 có hiệu lực',
+      ['Luật Đất đai'],
+    ],
+    [
+      'a law amending laws it counts rather than names',
+      'Luật sửa đổi, bổ sung một số điều của 10 luật có liên quan đến an ninh, trật tự; Luật An ninh mạng.',
+      [
+        'Luật sửa đổi, bổ sung một số điều của 10 luật có liên quan đến an ninh, trật tự',
+        'Luật An ninh mạng',
+      ],
+    ],
+    [
+      'a lower-case word before a capitalised type word is not part of the type',
+      'triển khai tổ chức thực hiện thông báo Kết luận số 01 của Bộ Chính trị',
+      ['Kết luận số 01'],
+      { docType: 'Kết luận', number: '01', issuer: 'Bộ Chính trị' },
+    ],
+    [
+      '"(sửa đổi)" after a law\'s name is outside the mention',
+      'Luật Quy hoạch (sửa đổi); Luật Dân số.',
+      ['Luật Quy hoạch', 'Luật Dân số'],
+    ],
+  ])('%s', (_what, text, spans, fields) => {
+    const found = docs(text);
+    expect(found.map((m) => m.text)).toEqual(spans);
+    if (fields) expect(found[0]?.ref).toMatchObject(fields);
+  });
+});
