@@ -78,7 +78,14 @@ function nameVariants(n: string): string[] {
   const out: string[] = [];
   if (n.includes('Trung ương')) for (const v of ['T.Ư', 'TƯ', 'TW']) out.push(n.replace('Trung ương', v));
   for (const v of [n, ...out]) if (/^Ủy ban /.test(v)) out.push(v.replace(/^Ủy ban /, 'UB '));
-  if (n.includes(', ')) out.push(n.replace(/, /g, ' '));
+  // "UBKT Trung ương": the inspection commission by its usual abbreviation.
+  for (const v of [n, ...out])
+    if (/^Ủy ban Kiểm tra /.test(v)) out.push(v.replace(/^Ủy ban Kiểm tra /, 'UBKT '));
+  if (n.includes(', ')) {
+    out.push(n.replace(/, /g, ' '));
+    // "Sở Văn hóa – Thể thao và Du lịch", "Bộ Văn hóa - Thể thao và Du lịch": a dash for the comma.
+    out.push(n.replace(/, /g, ' - '));
+  }
   if (/ TW$/.test(n)) for (const v of ['T.Ư', 'TƯ']) out.push(n.replace(/ TW$/, ` ${v}`));
   return out;
 }
@@ -276,6 +283,20 @@ export function createBodyGrammar(
         placeless: false,
       };
     }
+    // The regional courts and procuracies of 2025: "Tòa án nhân dân Khu vực 5", "VKSND khu vực 2".
+    const region = /^\s+(?:Khu vực|khu vực)\s+(\d{1,2})(?![\d\p{L}])/u.exec(text.slice(end, end + 16));
+    if (region && /Tòa án|Viện kiểm sát/.test(head.full)) {
+      return {
+        start: pos,
+        end: end + region[0].length,
+        kind: 'organization',
+        name: `${head.full} khu vực ${region[1]}`,
+        ids: [],
+        place: null,
+        // A region is numbered within a province: the article's province completes the name.
+        placeless: true,
+      };
+    }
     // "Công an các đơn vị", "UBND các cấp": a class of bodies, not one.
     if (afterWord === 'các' || afterWord === 'cấp' || afterWord === 'những') return classOf(pos, end);
     // "Đoàn đại biểu Quốc hội ở các tỉnh": every delegation.
@@ -434,6 +455,9 @@ export function createBodyGrammar(
         const after = nextWord(text, p + 1);
         if (after && AFTER_COMMA_IN_NAMES.has(text.slice(after[0], after[1]))) p++;
       }
+      // "Sở Văn hóa – Thể thao và Du lịch": a dash where the official name has a comma.
+      const dash = words > 0 ? /^[ \t]*-[ \t]*(?=\p{Lu})/u.exec(text.slice(p, p + 4)) : null;
+      if (dash) p += dash[0].length;
       const w = nextWord(text, p);
       if (!w || words >= 12) break;
       const word = text.slice(w[0], w[1]);
@@ -643,7 +667,7 @@ export function createBodyGrammar(
     return best;
   };
 
-  return {
+  const grammar: BodyGrammar = {
     matchAt(text, pos) {
       // "Nhà Quốc hội": a building.
       const prevWord = previousWord(text, pos);
@@ -701,4 +725,28 @@ export function createBodyGrammar(
     ],
     idsNamed: (name) => idsByName.get(name) ?? [],
   };
+
+  // "Cơ quan Cảnh sát điều tra (CSĐT) Bộ Công an", "Ủy ban Kiểm tra (UBKT) Tỉnh ủy": news glosses
+  // an abbreviation inside a name; the name is read as if the gloss were not there.
+  const plain = grammar.matchAt;
+  grammar.matchAt = (text, pos) => {
+    const hit = plain(text, pos);
+    const open = text.indexOf('(', pos);
+    if (open < 0 || open - pos > 80 || (hit && hit.end > open)) return hit;
+    const head = text.slice(pos, open).trimEnd();
+    if (head.length === 0 || /[.;:!?)\n]/.test(head)) return hit;
+    const gloss = GLOSS.exec(text.slice(open, open + 20));
+    if (!gloss) return hit;
+    const k = head.length;
+    const resume = open + gloss[0].length;
+    const joined = `${head} ${text.slice(resume, resume + 160)}`;
+    const merged = plain(joined, 0);
+    if (merged?.kind !== 'organization' || merged.end <= k + 1) return hit;
+    return { ...merged, start: pos, end: resume + (merged.end - k - 1) };
+  };
+  return grammar;
 }
+
+/** An abbreviation in brackets followed by more of the name: "(CSĐT) Bộ Công an". */
+const GLOSS =
+  /^\([A-ZĐ][A-ZĐ0-9&.-]{1,14}\)[ \t]+(?=\p{Lu}|(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s)/u;

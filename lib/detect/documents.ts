@@ -381,9 +381,10 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       const inner = amend.index + amend[0].length;
       // "Luật sửa đổi, bổ sung một số điều của 10 luật có liên quan đến an ninh, trật tự": laws
       // counted, not named; the name runs to the end of the clause.
-      const counted = /^(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:luật|bộ luật)(?:\s+(?:(?:có liên quan|liên quan)\s+(?:đến|tới)|trong lĩnh vực|về)\s+[^;.\n()]{1,60}?)?(?=\s*(?:[;.\n(]|$|,\s*(?:Luật|Bộ luật|Nghị quyết)\s))/u.exec(
-        text.slice(inner, inner + 100),
-      );
+      const counted =
+        /^(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:luật|bộ luật)(?:\s+(?:(?:có liên quan|liên quan)\s+(?:đến|tới)|trong lĩnh vực|về)\s+[^;.\n()]{1,60}?)?(?=\s*(?:[;.\n(]|$|,\s*(?:Luật|Bộ luật|Nghị quyết)\s))/u.exec(
+          text.slice(inner, inner + 100),
+        );
       if (counted) {
         end = inner + counted[0].length;
         const ref = newRef(docType);
@@ -434,7 +435,11 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
         // "Luật Dân số": "số" ends a name only before the law's number ("Luật Đất đai số 31/2024/QH15").
         const numberFollows = lower === 'số' && /^\s*:?\s*\d/.test(text.slice(w[1], w[1] + 4));
         const nameWord = lower === 'số' && !numberFollows;
-        if (!isUpperCode(word.charCodeAt(0)) && !nameWord && (STOPWORDS_AFTER_LAW.has(lower) || lower === 'năm'))
+        if (
+          !isUpperCode(word.charCodeAt(0)) &&
+          !nameWord &&
+          (STOPWORDS_AFTER_LAW.has(lower) || lower === 'năm')
+        )
           break;
         if (isUpperCode(word.charCodeAt(0)) && words >= 2 && !LAW_NAME_CAPITALS.has(word)) break;
         end = w[1];

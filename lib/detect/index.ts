@@ -535,7 +535,9 @@ export function createDetector(g: Gazetteer): Detector {
           suspects.has(prev.name) &&
           (/^\s*(?:\([^)]{0,160}\))?\s*(?:,|;|và)\s*(?:ông\s+|bà\s+)?$/.test(t.slice(prev.end, p.start)) ||
             // "bị cáo A, cựu …, bị tuyên 3 năm tù; B, cựu …": the list of the sentenced goes on.
-            /^\s*,?\s*bị [^.;\n]{0,40}?tù\s*(?:,|;)\s*(?:ông\s+|bà\s+)?$/u.test(t.slice(prev.consumed, p.start)));
+            /^\s*,?\s*bị [^.;\n]{0,40}?tù\s*(?:,|;)\s*(?:ông\s+|bà\s+)?$/u.test(
+              t.slice(prev.consumed, p.start),
+            ));
         if (joined || p.foreign || SENTENCED_AFTER.test(t.slice(p.consumed, p.consumed + 60)))
           suspects.add(p.name);
         else {

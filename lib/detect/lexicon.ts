@@ -432,11 +432,13 @@ export const LOCAL_HEADS: readonly { form: string; full: string; alone?: boolean
   { form: 'Đảng bộ', full: 'Đảng bộ', needsLevel: true },
   // The provincial Party committees of agencies and enterprises (2025 on), and of Party agencies.
   ...['Đảng bộ', 'Đảng ủy', 'Ban Chấp hành Đảng bộ'].flatMap((head) =>
-    ['Khối Cơ quan và Doanh nghiệp', 'Khối các cơ quan', 'Khối Doanh nghiệp', 'các cơ quan Đảng'].map((unit) => ({
-      form: `${head} ${unit}`,
-      full: `${head} ${unit}`,
-      needsLevel: true,
-    })),
+    ['Khối Cơ quan và Doanh nghiệp', 'Khối các cơ quan', 'Khối Doanh nghiệp', 'các cơ quan Đảng'].map(
+      (unit) => ({
+        form: `${head} ${unit}`,
+        full: `${head} ${unit}`,
+        needsLevel: true,
+      }),
+    ),
   ),
   { form: 'Ủy ban MTTQ', full: 'Ủy ban Mặt trận Tổ quốc', needsLevel: true },
   { form: 'Ủy ban MTTQ Việt Nam', full: 'Ủy ban Mặt trận Tổ quốc Việt Nam', needsLevel: true },
@@ -468,6 +470,20 @@ export const LOCAL_HEADS: readonly { form: string; full: string; alone?: boolean
   { form: 'Đảng ủy Quân sự', full: 'Đảng ủy Quân sự', needsLevel: true },
   { form: 'Đảng ủy Biên phòng', full: 'Đảng ủy Bộ đội Biên phòng', needsLevel: true },
   { form: 'BHXH', full: 'Bảo hiểm xã hội', needsLevel: true },
+  // Provincial civil judgment enforcement (the Cục's name from 2025), the Front by its other abbreviation.
+  { form: 'Thi hành án dân sự', full: 'Thi hành án dân sự', needsLevel: true },
+  { form: 'Ủy ban MTTQVN', full: 'Ủy ban Mặt trận Tổ quốc Việt Nam', needsLevel: true },
+  // Provincial anti-corruption steering committees, written with and without the comma.
+  ...[
+    'Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực',
+    'Ban Chỉ đạo phòng chống tham nhũng, lãng phí, tiêu cực',
+    'Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực',
+    'Ban Chỉ đạo phòng chống tham nhũng, tiêu cực',
+  ].map((form) => ({
+    form,
+    full: 'Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực',
+    needsLevel: true,
+  })),
 ];
 
 /**

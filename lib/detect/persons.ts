@@ -82,7 +82,8 @@ export function foreignPostBefore(text: string, pos: number): boolean {
   return FOREIGN_BEFORE_NAME.test(text.slice(Math.max(0, pos - 30), pos));
 }
 
-const PARTY_UNIT_AFTER = /^(?:Ban Thường vụ|Ban Chấp hành|Ban thường vụ|Ban chấp hành)(?: (?:Đảng ủy|Đảng bộ|đảng ủy|đảng bộ))?(?![\p{L}])/u;
+const PARTY_UNIT_AFTER =
+  /^(?:Ban Thường vụ|Ban Chấp hành|Ban thường vụ|Ban chấp hành)(?: (?:Đảng ủy|Đảng bộ|đảng ủy|đảng bộ))?(?![\p{L}])/u;
 
 const HONORIFICS = new Set(['Ông', 'Bà', 'Anh', 'Chị', 'Cô', 'Chú', 'Bác', 'Em', 'Cháu', 'Cụ', 'Ngài']);
 

@@ -254,3 +254,64 @@ describe('bodies seen in a fourth set of real news', () => {
     expect(of('organization', text)).toEqual([]);
   });
 });
+
+describe('bodies seen in a fifth set of real news', () => {
+  it.each<[string, string, [string, string, string | null][]]>([
+    [
+      'an abbreviation glossed in brackets inside the name',
+      'Cơ quan Cảnh sát điều tra (CSĐT) Bộ Công an khởi tố vụ án.',
+      [['Cơ quan Cảnh sát điều tra (CSĐT) Bộ Công an', 'Cơ quan Cảnh sát điều tra Bộ Công an', null]],
+    ],
+    [
+      'a glossed abbreviation before the listed rest of a name',
+      'Ủy ban Kiểm tra (UBKT) Trung ương kết luận.',
+      [['Ủy ban Kiểm tra (UBKT) Trung ương', 'Ủy ban Kiểm tra Trung ương', 'o:ubkttw']],
+    ],
+    [
+      'the inspection commission by its usual abbreviation',
+      'UBKT Trung ương đề nghị Bộ Chính trị xem xét.',
+      [
+        ['UBKT Trung ương', 'Ủy ban Kiểm tra Trung ương', 'o:ubkttw'],
+        ['Bộ Chính trị', 'Bộ Chính trị', 'o:bct'],
+      ],
+    ],
+    [
+      "a department whose name's comma is written as a dash",
+      'Sở Văn hóa – Thể thao và Du lịch tỉnh Hà Tĩnh thông báo.',
+      [
+        [
+          'Sở Văn hóa – Thể thao và Du lịch tỉnh Hà Tĩnh',
+          // The name as read, after the dash family is unified.
+          'Sở Văn hóa - Thể thao và Du lịch tỉnh Hà Tĩnh',
+          null,
+        ],
+      ],
+    ],
+    [
+      'a regional court of 2025',
+      'Tòa án nhân dân Khu vực 5 xét xử sơ thẩm.',
+      [['Tòa án nhân dân Khu vực 5', 'Tòa án nhân dân khu vực 5', null]],
+    ],
+    [
+      "a provincial anti-corruption steering committee's standing members",
+      'Thường trực Ban Chỉ đạo Phòng chống tham nhũng, lãng phí, tiêu cực tỉnh họp.',
+      [
+        [
+          'Thường trực Ban Chỉ đạo Phòng chống tham nhũng, lãng phí, tiêu cực tỉnh',
+          'Thường trực Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh',
+          null,
+        ],
+      ],
+    ],
+    [
+      "the Front's committee by its other abbreviation, and civil judgment enforcement",
+      'Ban Thường trực Ủy ban MTTQVN tỉnh và Thi hành án dân sự tỉnh phối hợp.',
+      [
+        ['Ban Thường trực Ủy ban MTTQVN tỉnh', 'Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', null],
+        ['Thi hành án dân sự tỉnh', 'Thi hành án dân sự tỉnh', null],
+      ],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(of('organization', text)).toEqual(expected);
+  });
+});
