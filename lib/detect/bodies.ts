@@ -206,17 +206,21 @@ export function createBodyGrammar(
         name: (known.payloads[0] as ListedBody).name.replace(/^(Tỉnh|Thành phố) /, ''),
         id: (known.payloads[0] as ListedBody).id,
       };
-    const low = level.toLowerCase();
-    if (low === 'tỉnh' || low === 'tp' || low === 'thành phố') {
+    const low = level.toLowerCase().replace(/\.$/, '');
+    if (low === 'tỉnh') {
       // Provinces are a closed list; an unknown capitalised word here is more likely a person.
       return null;
     }
+    // "Công an TP. Chí Linh", "UBND thành phố Thủ Đức": cities below the province are not
+    // listed; they are read like districts, with two syllables at least (one is a person's
+    // name cut off: "UBND TP. Nguyễn Văn An").
+    const city = low === 'tp' || low === 'thành phố';
     // "UBND phường 8", "Công an quận 1": numbered wards and districts.
-    const numbered = /^\d{1,2}(?!\d|\/)/.exec(text.slice(s, s + 3));
+    const numbered = city ? null : /^\d{1,2}(?!\d|\/)/.exec(text.slice(s, s + 3));
     if (numbered) return { end: s + numbered[0].length, name: numbered[0], id: null };
     let end = -1;
     let words = 0;
-    let p = s;
+    let p = s + (city ? (/^\.\s*/.exec(text.slice(s, s + 3))?.[0].length ?? 0) : 0);
     const taken: string[] = [];
     for (;;) {
       const w = nextWord(text, p);
@@ -231,7 +235,7 @@ export function createBodyGrammar(
       words++;
       p = w[1];
     }
-    if (words === 0) return null;
+    if (words === 0 || (city && words < 2)) return null;
     // A lone surname-led run of 3+ words right after the level is a person, not a place.
     if (SURNAMES.has(taken[0] as string) && words >= 3) return null;
     return { end, name: taken.join(' '), id: null };

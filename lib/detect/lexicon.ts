@@ -451,6 +451,9 @@ export const LOCAL_HEADS: readonly { form: string; full: string; alone?: boolean
   { form: 'Ban Chỉ huy Quân sự', full: 'Ban Chỉ huy Quân sự', needsLevel: true },
   { form: 'Ban CHQS', full: 'Ban Chỉ huy Quân sự', needsLevel: true },
   { form: 'Bộ Chỉ huy Bộ đội Biên phòng', full: 'Bộ Chỉ huy Bộ đội Biên phòng', needsLevel: true },
+  { form: 'Ban Chỉ huy Bộ đội Biên phòng', full: 'Ban Chỉ huy Bộ đội Biên phòng', needsLevel: true },
+  { form: 'Bộ đội Biên phòng', full: 'Bộ đội Biên phòng', needsLevel: true },
+  { form: 'BĐBP', full: 'Bộ đội Biên phòng', needsLevel: true },
   { form: 'Tòa án nhân dân', full: 'Tòa án nhân dân', needsLevel: true },
   { form: 'TAND', full: 'Tòa án nhân dân', alone: true },
   { form: 'Viện kiểm sát nhân dân', full: 'Viện kiểm sát nhân dân', needsLevel: true },
@@ -524,6 +527,8 @@ export const SUBUNIT_PREFIXES: readonly {
   { form: 'Đảng đoàn', full: 'Đảng đoàn' },
   { form: 'Ban cán sự đảng', full: 'Ban cán sự đảng' },
   { form: 'Ban Cán sự Đảng', full: 'Ban cán sự đảng' },
+  // The working office of a Party commission: "Cơ quan Ủy ban Kiểm tra Trung ương", "Cơ quan UBKT Tỉnh ủy".
+  { form: 'Cơ quan', full: 'Cơ quan' },
   { form: 'Cơ quan Cảnh sát điều tra', full: 'Cơ quan Cảnh sát điều tra', alone: true },
   { form: 'Cơ quan CSĐT', full: 'Cơ quan Cảnh sát điều tra', alone: true },
   { form: 'Cơ quan ANĐT', full: 'Cơ quan An ninh điều tra', alone: true },
@@ -721,6 +726,8 @@ export const DEPARTMENT_HEADS = [
   'Ban',
   'Ủy ban',
   'Hội đồng',
+  // Border posts: "Đồn Biên phòng Cửa khẩu Cầu Treo".
+  'Đồn Biên phòng',
 ] as const;
 
 /**

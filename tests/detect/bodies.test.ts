@@ -258,6 +258,29 @@ describe('bodies seen in a fourth set of real news', () => {
 describe('bodies seen in a fifth set of real news', () => {
   it.each<[string, string, [string, string, string | null][]]>([
     [
+      'border guard commands and posts',
+      'Ban Chỉ huy Bộ đội Biên phòng tỉnh Hà Tĩnh phối hợp với Đồn Biên phòng Cửa khẩu Cầu Treo.',
+      [
+        ['Ban Chỉ huy Bộ đội Biên phòng tỉnh Hà Tĩnh', 'Ban Chỉ huy Bộ đội Biên phòng tỉnh Hà Tĩnh', null],
+        ['Đồn Biên phòng Cửa khẩu Cầu Treo', 'Đồn Biên phòng Cửa khẩu Cầu Treo', null],
+      ],
+    ],
+    [
+      "a Party commission's working office",
+      'Cơ quan Ủy ban Kiểm tra Trung ương làm việc.',
+      [['Cơ quan Ủy ban Kiểm tra Trung ương', 'Cơ quan Ủy ban Kiểm tra Trung ương', null]],
+    ],
+    [
+      'a city below the province, after "TP."',
+      'Công an TP. Chí Linh phát hiện vụ việc.',
+      [['Công an TP. Chí Linh', 'Công an thành phố Chí Linh', null]],
+    ],
+    [
+      'not a city: a person\'s name after "TP."',
+      'Chủ tịch UBND TP. Nguyễn Văn An dự.',
+      [['UBND TP.', 'Ủy ban nhân dân thành phố', null]],
+    ],
+    [
       'an abbreviation glossed in brackets inside the name',
       'Cơ quan Cảnh sát điều tra (CSĐT) Bộ Công an khởi tố vụ án.',
       [['Cơ quan Cảnh sát điều tra (CSĐT) Bộ Công an', 'Cơ quan Cảnh sát điều tra Bộ Công an', null]],
