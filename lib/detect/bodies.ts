@@ -471,7 +471,9 @@ export function createBodyGrammar(
       const next = nextWord(text, w[1]);
       if (!upper && next && VERBS_AFTER_NAMES.has(`${word} ${text.slice(next[0], next[1])}`)) break;
       // "Sở Tư pháp và Sở Tài chính": two bodies; "… và ông …", "… và các …": the name has ended.
-      if (word === 'và' && next && departments.matchAt(text, next[0]).length > 0) break;
+      // But "Cục Quản lý đê điều và Phòng, chống thiên tai": "Phòng, chống" is a name's words.
+      const preventing = next && /^Phòng,?\s+chống(?!\p{L})/u.test(text.slice(next[0], next[0] + 14));
+      if (word === 'và' && next && !preventing && departments.matchAt(text, next[0]).length > 0) break;
       if (
         word === 'và' &&
         next &&
@@ -583,9 +585,13 @@ export function createBodyGrammar(
     if (d) candidates.push(d);
     // A unit inside a body: "Ban Thường vụ" + "Đảng ủy Công an Trung ương".
     if (depth < 3 && prefixes.hasFirst(first)) {
+      // "Trưởng ban Tuyên giáo Tỉnh ủy": after the head of a board, the board is written in lower case.
+      const afterHead = /(?:^|\s)(?:Phó\s+)?[Tt]rưởng\s+$/.test(text.slice(Math.max(0, pos - 12), pos));
       for (const pm of prefixes.matchAt(text, pos)) {
-        if (!isUpperCode(text.charCodeAt(pos))) break;
+        if (!isUpperCode(text.charCodeAt(pos)) && !(afterHead && text.startsWith('ban ', pos))) break;
         const unit = pm.payloads[0] as { full: string; localOnly: boolean; alone: boolean };
+        // "Phó trưởng Ban Thường trực Ban Tổ chức Trung ương": the standing deputy's title, not a board.
+        if (afterHead && unit.full === 'Ban Thường trực') continue;
         const s = skipSpaces(text, pm.end);
         const inner = s < 0 ? null : bodyAt(text, s, depth + 1);
         // "Thường trực HĐND tỉnh" is a body; "Thường trực Ban Bí thư" and "Phó Bí thư Thường trực
@@ -733,7 +739,15 @@ export function createBodyGrammar(
   // "Cơ quan Cảnh sát điều tra (CSĐT) Bộ Công an", "Ủy ban Kiểm tra (UBKT) Tỉnh ủy": news glosses
   // an abbreviation inside a name; the name is read as if the gloss were not there.
   const plain = grammar.matchAt;
-  grammar.matchAt = (text, pos) => {
+  grammar.matchAt = (text, pos) => ofNationalAssembly(text, glossed(text, pos));
+  // "Ủy ban Quốc phòng và An ninh của Quốc hội": a committee named with the Assembly it belongs to.
+  const ofNationalAssembly = (text: string, hit: BodyHit | null): BodyHit | null => {
+    if (hit?.kind !== 'organization') return hit;
+    const tail = /^ của Quốc hội(?![\p{L}])/u.exec(text.slice(hit.end, hit.end + 16));
+    if (!tail || !COMMITTEE_OF_ASSEMBLY.test(text.slice(hit.start, hit.end))) return hit;
+    return { ...hit, end: hit.end + tail[0].length };
+  };
+  const glossed = (text: string, pos: number): BodyHit | null => {
     const hit = plain(text, pos);
     const open = text.indexOf('(', pos);
     if (open < 0 || open - pos > 80 || (hit && hit.end > open)) return hit;
@@ -750,6 +764,9 @@ export function createBodyGrammar(
   };
   return grammar;
 }
+
+/** The Assembly's committees and council, not the people's committees, inspection commissions or the Front. */
+const COMMITTEE_OF_ASSEMBLY = /^(?:Ủy ban (?!nhân dân|Kiểm tra|kiểm tra|Mặt trận|MTTQ|ND)|Hội đồng Dân tộc)/u;
 
 /** An abbreviation in brackets followed by more of the name: "(CSĐT) Bộ Công an". */
 const GLOSS =

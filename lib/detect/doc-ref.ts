@@ -147,9 +147,23 @@ function isLocalPartyIssuer(issuer: string): boolean {
 }
 
 /** Two issuer names for the same body ("Ban Chấp hành Trung ương" = "Ban Chấp hành Trung ương Đảng"). */
+// Abbreviations that stand for a body's full name when two issuers are compared.
+const ISSUER_ABBREVIATIONS: [RegExp, string][] = [
+  [/\bubnd\b/g, 'uy ban nhan dan'],
+  [/\bhdnd\b/g, 'hoi dong nhan dan'],
+  [/\bbch\b/g, 'ban chap hanh'],
+  [/\btu\b|\bt\.u\b|\btw\b/g, 'trung uong'],
+];
+
+function expandIssuer(folded: string): string {
+  let out = folded;
+  for (const [re, full] of ISSUER_ABBREVIATIONS) out = out.replace(re, full);
+  return out.replace(/ khoa [ivxlc]+$/, '');
+}
+
 export function sameIssuer(a: string, b: string): boolean {
-  const fa = fold(a).replace(/ khoa [ivxlc]+$/, '');
-  const fb = fold(b).replace(/ khoa [ivxlc]+$/, '');
+  const fa = expandIssuer(fold(a));
+  const fb = expandIssuer(fold(b));
   if (fa === fb) return true;
   if (centralIssuers().has(fa) && centralIssuers().has(fb)) {
     // Bộ Chính trị, Ban Bí thư and the Central Committee are three bodies.

@@ -5,7 +5,7 @@
 import { fold } from '../dataset/keys.ts';
 import { isUpperCode } from '../text/chars.ts';
 import { nextWord, previousWord } from '../text/tokens.ts';
-import { type DocRef, impliedIssuers, symbolYear } from './doc-ref.ts';
+import { type DocRef, impliedIssuers, isPartySymbol, symbolYear } from './doc-ref.ts';
 import {
   COUNT_UNITS,
   DOC_TYPE_ABBREVIATIONS,
@@ -104,6 +104,17 @@ const CENTRAL_PLENUM_RE = new RegExp(
 const CONGRESS_RE = new RegExp(
   `${SP}(?:Đại hội|đại hội)${SP}(?:(?:đại biểu${SP})?(?:toàn quốc${SP})?(?:Đảng${SP}(?:toàn quốc${SP})?)?(?:lần thứ${SP})?)(${ROMAN})(?![A-Za-z])`,
   'y',
+);
+// "Nghị quyết Đại hội Đảng bộ phường", "Nghị quyết Đại hội Đảng bộ tỉnh Thanh Hóa": a local Party
+// committee's congress named by its level, with no ordinal (a term after it is context, as a date is).
+const LOCAL_CONGRESS_RE = new RegExp(
+  `${SP}Đại hội${SP}(?:đại biểu${SP})?(Đảng bộ${SP}(?:tỉnh|thành phố|phường|xã|huyện|quận|thị xã|đặc khu)(?:${SP}\\p{Lu}\\p{Ll}*){0,3})(?![\\p{L}])`,
+  'yu',
+);
+// "Nghị quyết Kỳ họp thứ Hai của Quốc hội": the Assembly's resolution named by its session.
+const SESSION_RE = new RegExp(
+  `${SP}Kỳ họp${SP}thứ${SP}(\\d{1,2}|[IVXLC]+|Nhất|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười(?:${SP}\\p{Ll}+)?)(?![\\p{L}])`,
+  'yu',
 );
 // "Nghị quyết Đại hội Đảng bộ Quân đội lần thứ XI", "… Đảng bộ tỉnh lần thứ XX": a Party committee's congress.
 const COMMITTEE_CONGRESS_RE = new RegExp(
@@ -245,11 +256,51 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     return pos;
   };
 
+  // "Tại Văn bản số 2945/UBND-NNMT, ngày 22/8/2025, UBND tỉnh đề nghị …": the body that speaks
+  // through the document, right after it, is its issuer.
+  const actorAfter = (text: string, start: number, end: number, ref: DocRef, issuers: IssuerIndex): void => {
+    if (ref.issuer || !/(?:^|\s)(?:tại|Tại|theo|Theo)\s+$/.test(text.slice(Math.max(0, start - 6), start)))
+      return;
+    let pos = end;
+    const date = /^\s*,?\s*(?:ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*)?,\s*/.exec(
+      text.slice(pos, pos + 30),
+    );
+    if (!date) return;
+    pos += date[0].length;
+    const body = issuers.startingAt(pos);
+    if (!body) return;
+    if (
+      /^\s+(?:đã\s+)?(?:đề nghị|yêu cầu|chỉ đạo|giao|đề xuất)(?![\p{L}])/u.test(
+        text.slice(body.end, body.end + 20),
+      )
+    )
+      ref.issuer = body.name;
+  };
+
   // "Ngày 16/3/2022, Bộ Chính trị đã ban hành Nghị quyết số 12": issuer and date before the type word.
   // "Ngày 4/5/2025, Tổng Bí thư Tô Lâm thay mặt Bộ Chính trị ký Nghị quyết số 68-NQ/TW": the body
   // acted for is the issuer, and the date the sentence opens with is the signing date.
-  const contextBefore = (text: string, start: number, ref: DocRef, issuers: IssuerIndex): void => {
+  const contextBefore = (
+    text: string,
+    start: number,
+    ref: DocRef,
+    issuers: IssuerIndex,
+    symbol: string | null = null,
+  ): void => {
     const before = text.slice(Math.max(0, start - 80), start);
+    // "Thực hiện chỉ đạo của Ban Chấp hành Trung ương Đảng tại Công văn số 65-CV/TW": whose
+    // direction the document carries. Not for a State symbol, which names its own issuer: "ý kiến
+    // chỉ đạo của Phó Thủ tướng tại Văn bản số 5183/VPCP-NN" is the Government Office's letter.
+    const via = /(?:chỉ đạo|yêu cầu|ý kiến|hướng dẫn|đề nghị)\s+của\s+$/;
+    const at = /\s+tại\s+$/.exec(before);
+    if (at && !ref.issuer && (!symbol || isPartySymbol(symbol))) {
+      const orgEnd = start - before.length + at.index;
+      const body = issuers.endingAt(orgEnd);
+      if (body && via.test(text.slice(Math.max(0, body.start - 24), body.start))) {
+        ref.issuer = body.name;
+        return;
+      }
+    }
     const verb =
       /(?:^|\s)(?:(?:đã|vừa|mới|chính thức|đồng thời)\s+)*(?:ký\s+)?(?:ban hành|thông qua|ký|ra|phê duyệt|có|gửi)(?:\s+và\s+\S+)?\s+(?:các\s+|những\s+)?$/.exec(
         before,
@@ -568,7 +619,8 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     const shared = newRef(docType);
     context(text, last.end, shared, issuers);
     if (hits.length === 1) {
-      contextBefore(text, start, shared, issuers);
+      contextBefore(text, start, shared, issuers, last.ref.symbol);
+      actorAfter(text, start, last.end, shared, issuers);
       subjectAfter(text, start, last.end, shared, issuers);
     }
     for (const h of hits) {
@@ -611,7 +663,17 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     } else {
       const congress = at(CONGRESS_RE, text, typeEnd);
       const committee = congress ? null : at(COMMITTEE_CONGRESS_RE, text, typeEnd);
-      if (congress) {
+      const local = congress || committee ? null : at(LOCAL_CONGRESS_RE, text, typeEnd);
+      const session = congress || committee || local ? null : at(SESSION_RE, text, typeEnd);
+      if (local) {
+        const ref = newRef('Nghị quyết');
+        ref.name = `Nghị quyết Đại hội ${(local[1] as string).replace(/\s+/g, ' ')}`;
+        hits.push({ start, end: local.index + local[0].length, ref, weak: false });
+      } else if (session) {
+        const ref = newRef('Nghị quyết');
+        ref.name = `Nghị quyết Kỳ họp thứ ${session[1]}`;
+        hits.push({ start, end: session.index + session[0].length, ref, weak: false });
+      } else if (congress) {
         const ref = newRef('Nghị quyết');
         ref.name = `Nghị quyết Đại hội lần thứ ${congress[1]}`;
         hits.push({ start, end: congress.index + congress[0].length, ref, weak: false });

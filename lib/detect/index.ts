@@ -427,7 +427,10 @@ export function createDetector(g: Gazetteer): Detector {
           t.slice(Math.max(0, b.start - 16), b.start),
         );
         const start = office ? b.start - (office[0].length - (office[0].startsWith(' ') ? 1 : 0)) : b.start;
-        return { start, name: office ? `${office[1]} ${issuerName(b)}` : issuerName(b) };
+        // A minister or governor issues in the ministry's or bank's name; a chairman or the
+        // Prime Minister in his own ("Quyết định … của Chủ tịch UBND tỉnh").
+        const own = office && !/Bộ trưởng|Thống đốc/.test(office[1] as string);
+        return { start, name: own ? `${office?.[1]} ${issuerName(b)}` : issuerName(b) };
       },
     };
 

@@ -291,6 +291,12 @@ export const POST_HEADS = [
   'Ủy viên Thường vụ',
   'Ủy viên dự khuyết',
   'Tỉnh ủy viên',
+  // Abbreviated memberships written after names: "Võ Tấn Đức - UVTV, Quyền Chủ tịch UBND tỉnh".
+  'UVTV',
+  'UVBTV',
+  'TUV',
+  'UVTW',
+  'UV BCH',
   'Thành ủy viên',
   'Huyện ủy viên',
   'Thường trực',
@@ -298,6 +304,7 @@ export const POST_HEADS = [
   'Trưởng',
   'Phó Trưởng',
   'Trưởng ban',
+  'Phó Trưởng ban Thường trực',
   'Phó Trưởng ban',
   'Trưởng Ban',
   'Phó Trưởng Ban',
@@ -476,6 +483,15 @@ export const LOCAL_HEADS: readonly { form: string; full: string; alone?: boolean
   // Provincial civil judgment enforcement (the Cục's name from 2025), the Front by its other abbreviation.
   { form: 'Thi hành án dân sự', full: 'Thi hành án dân sự', needsLevel: true },
   { form: 'Ủy ban MTTQVN', full: 'Ủy ban Mặt trận Tổ quốc Việt Nam', needsLevel: true },
+  { form: 'UBMTTQVN', full: 'Ủy ban Mặt trận Tổ quốc Việt Nam', needsLevel: true },
+  { form: 'UBMTTQ', full: 'Ủy ban Mặt trận Tổ quốc', needsLevel: true },
+  // Each province's civil defence command (2025 on).
+  {
+    form: 'Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai và Tìm kiếm cứu nạn',
+    full: 'Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai và Tìm kiếm cứu nạn',
+    needsLevel: true,
+  },
+  { form: 'Ban Chỉ huy Phòng thủ dân sự', full: 'Ban Chỉ huy Phòng thủ dân sự', needsLevel: true },
   // Provincial anti-corruption steering committees, written with and without the comma.
   ...[
     'Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực',
@@ -960,6 +976,24 @@ export const CREDIT_LABELS = [
 
 /** Common Vietnamese surnames: a title-less capitalised run starting with one is worth a look. */
 export const SURNAMES = new Set([
+  // Surnames of the Central Highlands and northern uplands peoples news names officials by.
+  'Niê',
+  'Ksor',
+  'Siu',
+  'Rơ',
+  'Sùng',
+  'Giàng',
+  'Thào',
+  'Vàng',
+  'Mùa',
+  'Lầu',
+  'Vi',
+  'Lù',
+  'Nay',
+  'Kpă',
+  'Bạch',
+  'Tống',
+  'Khương',
   'Nguyễn',
   'Trần',
   'Lê',

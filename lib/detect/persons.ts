@@ -44,6 +44,7 @@ interface TitleHead {
 const NEEDS_BODY = new Set([
   'Trưởng',
   'Phó Trưởng',
+  'Phó Trưởng ban Thường trực',
   'Ủy viên',
   'Thường trực',
   'Thường vụ',
@@ -301,7 +302,19 @@ export function createPersonGrammar(
       // Two syllables with titles only after them are as often a place as a name ("… nông nghiệp
       // Văn Yên (nguyên Giám đốc …)"): an unlisted name needs three, or a title before it.
       const syllables = text.slice(pos, name.end).split(' ').length;
-      if (!listed && syllables < 3 && !comrade && !/^(ông|bà|Ông|Bà)$/.test(prevWord)) return null;
+      // A list entry ("…; Nguyễn Túy, Chỉ huy trưởng …") is a name; after an ordinary word
+      // ("nông nghiệp Văn Yên (nguyên …") it is more likely a place.
+      const listEntry = /(?:^|[;:,.\n—–-])\s*$/.test(text.slice(Math.max(0, pos - 4), pos));
+      const titledAfterComma =
+        /^\s*(?:,|-|–)/.test(text.slice(name.end, name.end + 3)) && after.titles.length > 0;
+      if (
+        !listed &&
+        syllables < 3 &&
+        !comrade &&
+        !/^(ông|bà|Ông|Bà)$/.test(prevWord) &&
+        !(listEntry && titledAfterComma)
+      )
+        return null;
       // A listed official; or a surname-led name that titles follow or "đồng chí" precedes.
       const surname = SURNAMES.has(text.slice(pos, nextWord(text, pos)?.[1] ?? pos));
       // "… miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh … với ông Phạm Văn Thành": a full name after

@@ -338,3 +338,35 @@ describe('bodies seen in a fifth set of real news', () => {
     expect(of('organization', text)).toEqual(expected);
   });
 });
+
+describe('bodies seen in a sixth set of real news', () => {
+  it.each<[string, string, string[]]>([
+    [
+      "the standing deputy head's title is not a board",
+      'Phó trưởng Ban Thường trực Ban Tổ chức Trung ương phát biểu.',
+      ['Ban Tổ chức Trung ương'],
+    ],
+    [
+      'a board written in lower case after its head',
+      'Nguyễn Thị Thu Hường, Trưởng ban Tuyên giáo Tỉnh ủy, dự.',
+      ['ban Tuyên giáo Tỉnh ủy'],
+    ],
+    [
+      '"và Phòng, chống" inside a department\'s name',
+      'Cục Quản lý đê điều và Phòng, chống thiên tai cho biết.',
+      ['Cục Quản lý đê điều và Phòng, chống thiên tai'],
+    ],
+    [
+      "an Assembly committee named with the Assembly's name",
+      'Ủy ban Tài chính - Ngân sách của Quốc hội thẩm tra; Ủy ban nhân dân tỉnh của Quốc hội.',
+      ['Ủy ban Tài chính - Ngân sách của Quốc hội', 'Ủy ban nhân dân tỉnh', 'Quốc hội'],
+    ],
+    [
+      "the Front's committee as one abbreviation, and a province's civil defence command",
+      'UBMTTQVN tỉnh và Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh phối hợp.',
+      ['UBMTTQVN tỉnh', 'Ban Chỉ huy Phòng thủ dân sự - Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh'],
+    ],
+  ])('%s', (_name, text, spans) => {
+    expect(of('organization', text).map(([span]) => span)).toEqual(spans);
+  });
+});

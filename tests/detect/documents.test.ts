@@ -445,3 +445,46 @@ describe('document references seen in a fifth set of real news', () => {
     if (fields) expect(found[0]?.ref).toMatchObject(fields);
   });
 });
+
+describe('document references seen in a sixth set of real news', () => {
+  it.each<[string, string, string[], Expect?]>([
+    [
+      'the body whose direction a Party document carries',
+      'Thực hiện chỉ đạo của Ban Chấp hành Trung ương Đảng tại Công văn số 65-CV/TW ngày 13/6/2025.',
+      ['Công văn số 65-CV/TW'],
+      { issuer: 'Ban Chấp hành Trung ương Đảng', date: '2025-06-13' },
+    ],
+    [
+      "not for a State symbol, which names its own issuer (the Government Office's letter)",
+      'Thực hiện ý kiến chỉ đạo của Phó Thủ tướng Chính phủ tại Văn bản số 5183/VPCP-NN ngày 1/7/2025.',
+      ['Văn bản số 5183/VPCP-NN'],
+      { issuer: 'Văn phòng Chính phủ' },
+    ],
+    [
+      'the body that speaks through the document right after it',
+      'Tại Văn bản số 2945/UBND-NNMT, ngày 22/8/2025, UBND tỉnh đề nghị các địa phương chủ động.',
+      ['Văn bản số 2945/UBND-NNMT'],
+      { issuer: 'Ủy ban nhân dân tỉnh' },
+    ],
+    [
+      "a minister issues in the ministry's name",
+      'Ngày 09/4/2024, Bộ trưởng Bộ Giáo dục và Đào tạo đã ban hành Quyết định số 955/QĐ-BGDĐT về việc công bố.',
+      ['Quyết định số 955/QĐ-BGDĐT'],
+      { issuer: 'Bộ Giáo dục và Đào tạo' },
+    ],
+    [
+      "a local Party congress's resolution, named by its level",
+      'Tổ chức quán triệt, triển khai thực hiện Nghị quyết Đại hội Đảng bộ phường nghiêm túc.',
+      ['Nghị quyết Đại hội Đảng bộ phường'],
+    ],
+    [
+      "the Assembly's resolution named by its session",
+      'Nghị quyết số 42/2021/QH15 ngày 13/11/2021 của Quốc hội (Nghị quyết Kỳ họp thứ Hai của Quốc hội).',
+      ['Nghị quyết số 42/2021/QH15', 'Nghị quyết Kỳ họp thứ Hai'],
+    ],
+  ])('%s', (_what, text, spans, fields) => {
+    const found = docs(text);
+    expect(found.map((m) => m.text)).toEqual(spans);
+    if (fields) expect(found[0]?.ref).toMatchObject(fields);
+  });
+});

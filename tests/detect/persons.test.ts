@@ -200,3 +200,20 @@ describe('persons seen in a fifth set of real news', () => {
     expect(persons(text).map((p) => p.text)).toEqual([]);
   });
 });
+
+describe('persons seen in a sixth set of real news', () => {
+  it.each([
+    [
+      'two-syllable names as entries of a list, each with a post after it',
+      'Đinh Hồng Tiếng, Chỉ huy trưởng Bộ CHQS tỉnh Hà Tĩnh; Niê Ta, Chỉ huy trưởng Bộ CHQS tỉnh Hà Giang; Nguyễn Túy, Chỉ huy trưởng Bộ CHQS tỉnh Tuyên Quang.',
+      ['Đinh Hồng Tiếng', 'Niê Ta', 'Nguyễn Túy'],
+    ],
+    [
+      'an abbreviated membership and an acting post after the name',
+      'Các đồng chí: Võ Tấn Đức - UVTV, Quyền Chủ tịch UBND tỉnh; Đào Văn Phước - UVTV, Trưởng Ban Tổ chức Tỉnh ủy.',
+      ['Võ Tấn Đức', 'Đào Văn Phước'],
+    ],
+  ])('finds %s', (_what, text, names) => {
+    expect(persons(text).map((p) => p.text)).toEqual(names);
+  });
+});
