@@ -153,6 +153,7 @@ const ISSUER_ABBREVIATIONS: [RegExp, string][] = [
   [/\bhdnd\b/g, 'hoi dong nhan dan'],
   [/\bbch\b/g, 'ban chap hanh'],
   [/\btu\b|\bt\.u\b|\btw\b/g, 'trung uong'],
+  [/\btp\.?(?=\s)/g, 'thanh pho'],
 ];
 
 function expandIssuer(folded: string): string {

@@ -86,7 +86,8 @@ const ISSUER_LEAD_RE = new RegExp(`${SP}(?:,${SP})?(?:\\(${SP})?(?:của|do)${SP
 const ISSUE_YEAR_RE = new RegExp(`${SP}năm${SP}((?:19|20)\\d{2})(?![\\d/])`, 'y');
 // The date a sentence opens with: "Ngày 4/5/2025, …", "Chiều 22/8/2025, …", "Ngày 5 tháng 6 năm 2024, …".
 const SENTENCE_DATE_RE =
-  /^\s*(?:(?:Sáng|Trưa|Chiều|Tối|Hôm)\s+)?(?:[Nn]gày\s+)?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))\s*,/;
+  /^\s*(?:\([^()\n]{1,24}\)\s*[-–]?\s*|[A-ZĐ][A-ZĐ.]{1,10}\s*[-–]\s*)?(?:(?:Sáng|Trưa|Chiều|Tối|Hôm)\s+)?(?:[Nn]gày\s+)?(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))\s*,/;
+// (A dateline may come first: "(TUAG)- Ngày 14/4/2025, …", "TPO - Ngày …".)
 // A body's name after these is part of a person's post ("Thường trực Ban Bí thư … ký"): the signer, not the issuer.
 const POST_BEFORE_BODY_RE = /(?:^|\s)(?:Thường trực|Ủy viên|Uỷ viên|Chánh Văn phòng|Phó Trưởng|Trưởng)\s+$/;
 // "Thay mặt Bộ Chính trị, …": the body the signer acts for issued it.
@@ -100,6 +101,30 @@ const ROMAN = '[IVXLC]+';
 const CENTRAL_PLENUM_RE = new RegExp(
   `${SP}(?:(?:Hội nghị|hội nghị)${SP}(?:lần thứ${SP}(?:\\d{1,2}|[a-zà-ỹ]+)${SP})?)?(?:Ban Chấp hành${SP})?(?:Trung ương|T\\.?Ư|TƯ|TW)${SP}(?:lần thứ${SP})?(\\d{1,2})(?:${SP}(?:\\(${SP})?(?:khóa|khoá)${SP}(${ROMAN})(?:${SP}\\))?)?`,
   'y',
+);
+// "Nghị quyết Hội nghị lần thứ Sáu, Ban Chấp hành Trung ương Đảng khóa XIII": the plenum by its
+// ordinal, the Committee after a comma (outside the mention).
+const ORDINALS: Record<string, number> = {
+  nhất: 1,
+  hai: 2,
+  ba: 3,
+  tư: 4,
+  bốn: 4,
+  năm: 5,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+  'mười một': 11,
+  'mười hai': 12,
+  'mười ba': 13,
+  'mười bốn': 14,
+  'mười lăm': 15,
+};
+const PLENUM_BY_ORDINAL_RE = new RegExp(
+  `${SP}Hội nghị${SP}lần thứ${SP}(\\d{1,2}|(?:Mười|mười)(?:${SP}(?:một|hai|ba|bốn|lăm))?|Nhất|Hai|Ba|Tư|Bốn|Năm|Sáu|Bảy|Tám|Chín|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín)(?=${SP},${SP}Ban (?:Chấp hành|chấp hành) Trung ương)`,
+  'yu',
 );
 const CONGRESS_RE = new RegExp(
   `${SP}(?:Đại hội|đại hội)${SP}(?:(?:đại biểu${SP})?(?:toàn quốc${SP})?(?:Đảng${SP}(?:toàn quốc${SP})?)?(?:lần thứ${SP})?)(${ROMAN})(?![A-Za-z])`,
@@ -250,7 +275,16 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       const from = subj.index + subj[0].length;
       const rest = text.slice(from, from + 400);
       const stop = /[;\n”"]|\.(?=\s|$)|,\s+(?:ngày|của|do)\s/.exec(rest);
-      const subject = (stop ? rest.slice(0, stop.index) : rest).trim();
+      let cut = stop ? stop.index : rest.length;
+      // "…, Ban Thường vụ Tỉnh ủy đã ban hành …": a body after a comma starts the next clause.
+      for (const comma of rest.slice(0, cut).matchAll(/,\s+/g)) {
+        const at = from + (comma.index ?? 0) + comma[0].length;
+        if (isUpperCode(text.charCodeAt(at)) && issuers.startingAt(at)) {
+          cut = comma.index ?? cut;
+          break;
+        }
+      }
+      const subject = rest.slice(0, cut).trim();
       if (subject.length > 2) ref.subject = `về ${subject}`;
     }
     return pos;
@@ -302,7 +336,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       }
     }
     const verb =
-      /(?:^|\s)(?:(?:đã|vừa|mới|chính thức|đồng thời)\s+)*(?:ký\s+)?(?:ban hành|thông qua|ký|ra|phê duyệt|có|gửi)(?:\s+và\s+\S+)?\s+(?:các\s+|những\s+)?$/.exec(
+      /(?:^|\s)(?:(?:đã|vừa|mới|chính thức|đồng thời|khẩn trương|kịp thời|nhanh chóng|cũng)\s+)*(?:ký\s+)?(?:ban hành|thông qua|ký|ra|phê duyệt|có|gửi)(?:\s+và\s+\S+)?\s+(?:các\s+|những\s+)?$/.exec(
         before,
       );
     if (!verb) return;
@@ -320,6 +354,9 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     const sentenceStart = Math.max(from, breakAt + 1);
     let orgEnd = verbStart;
     while (orgEnd > 0 && /\s/.test(text[orgEnd - 1] ?? '')) orgEnd--;
+    // "Ban Chấp hành Đảng bộ tỉnh khóa XIII đã ban hành …": the term after the body is not part of it.
+    const term = /\s+(?:khóa|khoá)\s+[IVXLC]+$/.exec(text.slice(Math.max(0, orgEnd - 16), orgEnd));
+    if (term && issuers.endingAt(orgEnd - term[0].length)) orgEnd -= term[0].length;
     // "Ủy ban Chứng khoán Nhà nước (UBCKNN) ban hành …": the abbreviation in parentheses is the same body.
     const paren = /\s*\(\s*[A-ZĐ][A-ZĐ&.-]{1,11}\s*\)$/.exec(text.slice(Math.max(0, orgEnd - 16), orgEnd));
     if (paren && issuers.endingAt(orgEnd - paren[0].length)) orgEnd -= paren[0].length;
@@ -423,7 +460,12 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     let end: number;
     let name: string;
     const amend = at(AMENDING_LAW_RE, text, typeEnd);
-    if (known) {
+    // "Luật Doanh nghiệp Nhà nước" is another law than the listed "Luật Doanh nghiệp".
+    const state = known ? /^\s+Nhà nước(?![\p{L}])/u.exec(text.slice(known.end, known.end + 12)) : null;
+    if (known && state) {
+      end = known.end + state[0].length;
+      name = text.slice(start, end).replace(/\s+/g, ' ');
+    } else if (known) {
       end = known.end;
       // A shortened name is still the law the list knows: name it in full.
       name = known.payloads[0] as string;
@@ -640,7 +682,23 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
   const namedResolution = (text: string, start: number, typeEnd: number, issuers: IssuerIndex): DocHit[] => {
     const plenum = at(CENTRAL_PLENUM_RE, text, typeEnd);
     const hits: DocHit[] = [];
-    if (plenum) {
+    const byOrdinal = plenum ? null : at(PLENUM_BY_ORDINAL_RE, text, typeEnd);
+    if (byOrdinal) {
+      const word = (byOrdinal[1] as string).toLowerCase().replace(/\s+/g, ' ');
+      const n = /^\d+$/.test(word) ? Number(word) : ORDINALS[word];
+      const ref = newRef('Nghị quyết');
+      const term = at(
+        new RegExp(
+          `${SP},${SP}Ban (?:Chấp hành|chấp hành) Trung ương(?:${SP}Đảng)?${SP}(?:khóa|Khóa|khoá)${SP}(${ROMAN})`,
+          'yu',
+        ),
+        text,
+        byOrdinal.index + byOrdinal[0].length,
+      );
+      ref.name = `Nghị quyết Trung ương ${n ?? word}${term ? ` khóa ${term[1]}` : ''}`;
+      ref.issuer = 'Ban Chấp hành Trung ương';
+      hits.push({ start, end: byOrdinal.index + byOrdinal[0].length, ref, weak: false });
+    } else if (plenum) {
       const session = plenum[1] as string;
       const term = plenum[2];
       const end = plenum.index + plenum[0].length;

@@ -488,3 +488,49 @@ describe('document references seen in a sixth set of real news', () => {
     if (fields) expect(found[0]?.ref).toMatchObject(fields);
   });
 });
+
+describe('document references seen in a seventh set of real news', () => {
+  it.each<[string, string, string[], Expect?]>([
+    [
+      'a dateline before the date a signing sentence opens with',
+      '(TUAG)- Ngày 14/4/2025, Tổng Bí thư Tô Lâm thay mặt Bộ Chính trị, ký ban hành Chỉ thị số 45-CT/TW về đại hội đảng bộ các cấp.',
+      ['Chỉ thị số 45-CT/TW'],
+      { issuer: 'Bộ Chính trị', date: '2025-04-14', year: 2025 },
+    ],
+    [
+      "the committee's term between the issuer and the verb",
+      'Ngày 14-11-2016, Ban Chấp hành Đảng bộ tỉnh khóa XIII đã ban hành Nghị quyết số 10-NQ/TU về huy động nguồn lực.',
+      ['Nghị quyết số 10-NQ/TU'],
+      { issuer: 'Ban Chấp hành Đảng bộ tỉnh', date: '2016-11-14', year: 2016 },
+    ],
+    [
+      'an adverb before "ban hành", and a subject that ends where the next clause\'s body starts',
+      'Thực hiện Chỉ thị số 45-CT/TW, ngày 14/4/2025 về đại hội, Ban Thường vụ Tỉnh ủy đã khẩn trương ban hành Kế hoạch số 08 về tổ chức đại hội.',
+      ['Chỉ thị số 45-CT/TW', 'Kế hoạch số 08'],
+      { subject: 'về đại hội' },
+    ],
+    [
+      'a law whose name runs on past a listed one',
+      'theo Luật Doanh nghiệp Nhà nước năm 2003',
+      ['Luật Doanh nghiệp Nhà nước năm 2003'],
+      { name: 'Luật Doanh nghiệp Nhà nước', year: 2003 },
+    ],
+    [
+      'a plenum named by its ordinal, the Committee after a comma',
+      'quán triệt Nghị quyết Hội nghị lần thứ Sáu, Ban chấp hành Trung ương Đảng Khóa XIII.',
+      ['Nghị quyết Hội nghị lần thứ Sáu'],
+      { name: 'Nghị quyết Trung ương 6 khóa XIII', issuer: 'Ban Chấp hành Trung ương' },
+    ],
+  ])('%s', (_what, text, spans, fields) => {
+    const found = docs(text);
+    expect(found.map((m) => m.text)).toEqual(spans);
+    if (fields) expect(found[0]?.ref).toMatchObject(fields);
+  });
+
+  it('gives the plan its issuer from the sentence', () => {
+    const plan = docs(
+      'Thực hiện Chỉ thị số 45-CT/TW, Ban Thường vụ Tỉnh ủy đã khẩn trương ban hành Kế hoạch số 08 về tổ chức đại hội.',
+    ).find((d) => d.text === 'Kế hoạch số 08');
+    expect(plan?.ref.issuer).toBe('Ban Thường vụ Tỉnh ủy');
+  });
+});

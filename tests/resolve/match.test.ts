@@ -1,6 +1,6 @@
 // From what an article says to dataset entries: Party numbers restart every term.
 import { describe, expect, it } from 'vitest';
-import type { DocRef } from '../../lib/detect/doc-ref.ts';
+import { type DocRef, sameIssuer } from '../../lib/detect/doc-ref.ts';
 import { createDocumentIndex, matchDocument } from '../../lib/resolve/match.ts';
 import { gazetteer } from '../fixtures/detect/gazetteer.ts';
 
@@ -71,5 +71,17 @@ describe('matchDocument with a year for a symbol', () => {
     expect(matchDocument(r, find(r), null).entity).toBe('d:168/2024/NĐ-CP');
     const wrongYear = ref({ docType: 'Nghị định', number: '168', symbol: '2023' });
     expect(matchDocument(wrongYear, find(wrongYear), null).candidates).toEqual([]);
+  });
+});
+
+describe('sameIssuer', () => {
+  it.each([
+    ['UBND tỉnh', 'Ủy ban nhân dân tỉnh', true],
+    ['UBND TP. Hồ Chí Minh', 'Ủy ban nhân dân thành phố Hồ Chí Minh', true],
+    ['Ban Chấp hành Trung ương', 'BCH TW', true],
+    ['Bộ Chính trị', 'Ban Bí thư', false],
+    ['UBND tỉnh', 'HĐND tỉnh', false],
+  ])('%s ~ %s: %s', (a, b, same) => {
+    expect(sameIssuer(a, b)).toBe(same);
   });
 });
