@@ -749,8 +749,16 @@ export function createBodyGrammar(
   };
   const glossed = (text: string, pos: number): BodyHit | null => {
     const hit = plain(text, pos);
-    const open = text.indexOf('(', pos);
-    if (open < 0 || open - pos > 80 || (hit && hit.end > open)) return hit;
+    // A bounded look: an unbounded indexOf would read to the end of a text without brackets
+    // at every trigger.
+    let open = -1;
+    for (let i = pos, end = Math.min(text.length, pos + 80); i < end; i++) {
+      if (text.charCodeAt(i) === 0x28) {
+        open = i;
+        break;
+      }
+    }
+    if (open < 0 || (hit && hit.end > open)) return hit;
     const head = text.slice(pos, open).trimEnd();
     if (head.length === 0 || /[.;:!?)\n]/.test(head)) return hit;
     const gloss = GLOSS.exec(text.slice(open, open + 20));

@@ -344,12 +344,14 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     const signing = /(?:^|\s)(?:ký|ban hành)/.test(verb[0]);
     // The sentence (or clause after a semicolon) the verb stands in.
     const from = Math.max(0, verbStart - 240);
+    // Looked for within the window only: a text without line breaks must not be read back to
+    // its start at every citation.
+    const window = text.slice(from, verbStart);
+    const sentenceEnd = window.search(/\.\s[^.]*$/);
     const breakAt = Math.max(
-      text.lastIndexOf('\n', verbStart - 1),
-      text.lastIndexOf(';', verbStart - 1),
-      text.slice(from, verbStart).search(/\.\s[^.]*$/) >= 0
-        ? from + text.slice(from, verbStart).search(/\.\s[^.]*$/) + 1
-        : -1,
+      window.lastIndexOf('\n') >= 0 ? from + window.lastIndexOf('\n') : -1,
+      window.lastIndexOf(';') >= 0 ? from + window.lastIndexOf(';') : -1,
+      sentenceEnd >= 0 ? from + sentenceEnd + 1 : -1,
     );
     const sentenceStart = Math.max(from, breakAt + 1);
     let orgEnd = verbStart;

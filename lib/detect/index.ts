@@ -214,17 +214,23 @@ const CREDIT_LABEL =
 
 /** Whether `pos` sits in a photo credit or byline ("Ảnh: Doãn Tấn - TTXVN"). */
 export function onCreditLine(t: string, pos: number): boolean {
-  const lineStart = t.lastIndexOf('\n', pos - 1) + 1;
-  return CREDIT_LABEL.test(t.slice(Math.max(lineStart, pos - 80), pos));
+  // The 80 characters before, cut at a line break (a bounded look: texts can be one long line).
+  const window = t.slice(Math.max(0, pos - 80), pos);
+  return CREDIT_LABEL.test(window.slice(window.lastIndexOf('\n') + 1));
 }
 
 /** A line that is nothing but an abbreviation: the agency signing the article ("TTXVN"). */
 function signatureLine(t: string, b: Span): boolean {
-  const before = t.slice(t.lastIndexOf('\n', b.start - 1) + 1, b.start);
-  const nl = t.indexOf('\n', b.end);
-  const after = t.slice(b.end, nl < 0 ? t.length : nl);
+  if (!/^[A-ZĐ]{2,}$/.test(t.slice(b.start, b.end))) return false;
+  // Only spaces and brackets between the line's ends and the name, read a few characters each way.
+  const before = t.slice(Math.max(0, b.start - 8), b.start);
+  const after = t.slice(b.end, b.end + 8);
+  const lineBefore =
+    before.lastIndexOf('\n') >= 0 || b.start <= 8 ? before.slice(before.lastIndexOf('\n') + 1) : null;
+  const nl = after.indexOf('\n');
+  const lineAfter = nl >= 0 || b.end + 8 >= t.length ? after.slice(0, nl < 0 ? after.length : nl) : null;
   return (
-    /^[\s(/-]*$/.test(before) && /^[\s)./]*$/.test(after) && /^[A-ZĐ]{2,}$/.test(t.slice(b.start, b.end))
+    lineBefore !== null && lineAfter !== null && /^[\s(/-]*$/.test(lineBefore) && /^[\s)./]*$/.test(lineAfter)
   );
 }
 

@@ -55,6 +55,29 @@ describe('detector', () => {
     ];
     for (const t of nasty) expect(() => detector.detect(t)).not.toThrow();
   });
+
+  it('takes time in proportion to the text, even one long line with no brackets', () => {
+    // Lookups bounded to a window: a search to the text's end (or start) at every trigger made a
+    // 16× longer line cost about 80× as long (and a 32× longer one 280×); bounded, it is about 13×.
+    const para = readFileSync(join(ROOT, 'tests', 'fixtures', 'detect', 'article-party.txt'), 'utf8')
+      .replace(/\s+/g, ' ')
+      .replace(/[()]/g, ',');
+    const line = (n: number) => {
+      let t = '';
+      while (t.length < n) t += `${para} `;
+      return t;
+    };
+    const time = (t: string) => {
+      const t0 = performance.now();
+      detector.detect(t);
+      return performance.now() - t0;
+    };
+    const short = line(25_000);
+    const long = line(400_000);
+    time(short);
+    const ratio = Math.min(time(long), time(long)) / Math.max(1, Math.min(time(short), time(short)));
+    expect(ratio).toBeLessThan(40);
+  });
 });
 
 describe('scan CLI', { timeout: 20_000 }, () => {
