@@ -81,6 +81,8 @@ function nameVariants(n: string): string[] {
   // "UBKT Trung ương": the inspection commission by its usual abbreviation.
   for (const v of [n, ...out])
     if (/^Ủy ban Kiểm tra /.test(v)) out.push(v.replace(/^Ủy ban Kiểm tra /, 'UBKT '));
+  // "Ủy ban Kinh tế - Tài chính" for "Ủy ban Kinh tế và Tài chính": committees' two fields joined by a dash.
+  if (/^(?:Ủy ban|Ban) \p{Lu}\p{Ll}* \p{Ll}+ và \p{Lu}/u.test(n)) out.push(n.replace(' và ', ' - '));
   if (n.includes(', ')) {
     out.push(n.replace(/, /g, ' '));
     // "Sở Văn hóa – Thể thao và Du lịch", "Bộ Văn hóa - Thể thao và Du lịch": a dash for the comma.
@@ -691,8 +693,13 @@ export function createBodyGrammar(
         // "đội Công an Hà Nội", "Công ty CP …", "các Sở Giáo dục và Đào tạo": a team, a company, a class.
         // ("các Bộ Quốc phòng, Công an" names unique ministries: "các" before a listed one is fine.)
         const lead = text.slice(Math.max(0, pos - 16), pos);
-        if (NOT_BODY_BEFORE_RE.test(lead) && !(body.ids.length > 0 && /(?:các|Các)\s+$/.test(lead)))
-          return null;
+        // ("hai Bộ Nông nghiệp … và Bộ Tài nguyên …" names two; "hai Bộ Ngoại giao" is two countries' ministries.)
+        const listed =
+          body.ids.length > 0 &&
+          (/(?:các|Các)\s+$/.test(lead) ||
+            (/(?:hai|ba)\s+$/.test(lead) &&
+              /^\s*(?:,|và)\s+(?:Bộ|Sở|Ủy ban|Ban)\s/.test(text.slice(body.end, body.end + 12))));
+        if (NOT_BODY_BEFORE_RE.test(lead) && !listed) return null;
         // "Tỉnh ủy, Thành ủy" listed as posts' bodies: every such committee.
         if (
           /^(Tỉnh|Thành|Huyện|Quận|Thị) ủy$/.test(body.name) &&

@@ -220,7 +220,12 @@ export interface DocGrammar {
 
 export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
   const laws = new PhraseTrie<string>((p) => p);
-  for (const n of lawNames) laws.add(n, n);
+  for (const n of lawNames) {
+    laws.add(n, n);
+    // "Luật Bầu cử đại biểu Quốc hội và đại biểu HĐND": the councils by their abbreviations.
+    const short = n.replace(/Hội đồng nhân dân/g, 'HĐND').replace(/Ủy ban nhân dân/g, 'UBND');
+    if (short !== n) laws.add(short, n);
+  }
   // Every name's proper prefixes of 4+ tokens that end before a comma-joined tail, so a
   // text that drops the tail ("Luật Trật tự, an toàn giao thông") still gets the known start.
   const prefixes = new PhraseTrie<string>((p) => p);
@@ -521,7 +526,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
           continue;
         }
         const w = nextWord(text, from);
-        if (!w || words >= 8) break;
+        if (!w || words >= 14) break;
         const word = text.slice(w[0], w[1]);
         const lower = word.toLowerCase();
         if (/^\d/.test(word) || word === 'Luật' || word === 'Bộ') break;
@@ -529,7 +534,16 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
         if (words === 1 && /^[A-ZĐ]{2,}$/.test(text.slice(first[0], first[1]))) return [];
         // "Luật Dân số": "số" ends a name only before the law's number ("Luật Đất đai số 31/2024/QH15").
         const numberFollows = lower === 'số' && /^\s*:?\s*\d/.test(text.slice(w[1], w[1] + 4));
-        const nameWord = lower === 'số' && !numberFollows;
+        // "Luật Bầu cử đại biểu Quốc hội và đại biểu HĐND": "và" joining a word the name already has.
+        const after = lower === 'và' ? nextWord(text, w[1]) : null;
+        const parallel =
+          !!after &&
+          text
+            .slice(first[0], end)
+            .toLowerCase()
+            .split(/\s+/)
+            .includes(text.slice(after[0], after[1]).toLowerCase());
+        const nameWord = (lower === 'số' && !numberFollows) || parallel;
         if (
           !isUpperCode(word.charCodeAt(0)) &&
           !nameWord &&
@@ -825,7 +839,19 @@ const STOPWORDS_AFTER_LAW = new Set([
 ]);
 
 // Capitalised words that can continue a law's name after its second word.
-const LAW_NAME_CAPITALS = new Set(['Nhà', 'Nước', 'Việt', 'Nam', 'Quốc', 'Hồ', 'Chí', 'Minh']);
+const LAW_NAME_CAPITALS = new Set([
+  'Nhà',
+  'Nước',
+  'Việt',
+  'Nam',
+  'Quốc',
+  'Hồ',
+  'Chí',
+  'Minh',
+  'Hội',
+  'HĐND',
+  'UBND',
+]);
 
 /** Folded type key for grouping mentions ("NQ" and "Nghị quyết" are one type). */
 export function typeGroup(docType: string): string {

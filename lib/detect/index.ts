@@ -172,6 +172,29 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/**
+ * Whether the letters abbreviate the name: its words' initials, from the first word or the second
+ * ("Bộ Giáo dục và Đào tạo (GDĐT)"), in order. "Công an Thành phố Hồ Chí Minh (TPHCM)" glosses the
+ * city, not the body.
+ */
+function abbreviates(abbr: string, name: string): boolean {
+  const letters = abbr.replace(/[&-]/g, '');
+  const initials = name
+    .split(/\s+/)
+    .filter((w) => w !== 'và' && w !== '-')
+    .map((w) => w.charAt(0).toUpperCase());
+  for (const from of [0, 1]) {
+    if (initials[from] !== letters[0]) continue;
+    let i = 0;
+    for (let k = from; k < initials.length && i < letters.length; k++) if (initials[k] === letters[i]) i++;
+    if (i === letters.length) return true;
+  }
+  return false;
+}
+
+/** A bracketed abbreviation right after a body's name, defining it for the article. */
+const DEFINED_ABBREVIATION = /^[ \t]*\([ \t]*([A-ZĐ][A-ZĐ0-9&-]{1,12})[ \t]*\)/;
+
 // What right before a name makes the person a suspect or defendant: "bị cáo Vũ Huy Hoàng",
 // "khởi tố bị can đối với ông X", "84 bị can …, trong đó có ông X".
 const SUSPECT_BEFORE = new RegExp(
@@ -379,13 +402,57 @@ export function createDetector(g: Gazetteer): Detector {
     // 2. Bodies and places (issuers and titles are read against them).
     const bodyHits: BodyHit[] = [];
     let bodyEnd = 0;
+    // Abbreviations the article defines in brackets after a body's name: "Bộ Nông nghiệp và Phát
+    // triển nông thôn (NN-PTNT)". The bracketed one, and the same letters later, name that body.
+    const defined = new Map<string, BodyHit>();
+    const classSpans: Span[] = [];
     const bodyStep = (pos: number) => {
       if (pos < bodyEnd) return;
       const hit = bodies.matchAt(t, pos);
       if (hit) {
         if (hit.kind !== 'class') bodyHits.push(hit);
+        else classSpans.push({ start: hit.start, end: hit.end });
         bodyEnd = hit.end;
+        const gloss =
+          hit.kind === 'organization' ? DEFINED_ABBREVIATION.exec(t.slice(hit.end, hit.end + 20)) : null;
+        // Only for a body the text names as one ("Viện kiểm sát nhân dân (VKSND)" alone is every such body).
+        const named = hit.ids.length > 0 || !hit.placeless;
+        if (gloss && named && abbreviates(gloss[1] as string, t.slice(hit.start, hit.end))) {
+          const abbr = gloss[1] as string;
+          const start = hit.end + gloss[0].indexOf(abbr);
+          bodyHits.push({ ...hit, start, end: start + abbr.length });
+          bodyEnd = start + abbr.length + 1;
+          if (!defined.has(abbr)) defined.set(abbr, hit);
+        }
       }
+    };
+    /** Later occurrences of the defined abbreviations, where no other body was read. */
+    const addDefinedAbbreviations = () => {
+      if (defined.size === 0) return;
+      const taken = [...bodyHits, ...classSpans]
+        .map((b) => ({ start: b.start, end: b.end }))
+        .sort((a, b) => a.start - b.start);
+      const more: BodyHit[] = [];
+      for (const [abbr, body] of defined) {
+        let count = 0;
+        for (let at = t.indexOf(abbr); at >= 0 && count < 200; at = t.indexOf(abbr, at + abbr.length)) {
+          const end = at + abbr.length;
+          if ((at > 0 && isWordChar(t.charCodeAt(at - 1))) || (end < n && isWordChar(t.charCodeAt(end))))
+            continue;
+          // "Bộ NN-PTNT" is read by the body grammar already; a bare one is the defined body, but
+          // "các Sở GDĐT" are the departments, not the ministry the letters were defined for.
+          if (!freeOf(taken, { start: at, end })) continue;
+          const prev = previousWord(t, at);
+          if (prev && /^(?:Sở|sở|Bộ|Phòng|Cục|Vụ|Ban|Chi cục)$/.test(t.slice(prev[0], prev[1]))) continue;
+          // "lực lượng CSGT": the force at large, not the department that defined the letters.
+          if (/lực lượng\s+$/.test(t.slice(Math.max(0, at - 12), at))) continue;
+          more.push({ ...body, start: at, end });
+          count++;
+        }
+      }
+      if (more.length === 0) return;
+      bodyHits.push(...more);
+      bodyHits.sort((a, b) => a.start - b.start);
     };
     const orgStarts = new Map<number, BodyHit>();
     const orgEnds = new Map<number, BodyHit>();
@@ -742,6 +809,7 @@ export function createDetector(g: Gazetteer): Detector {
             bodyStep(triggers[i++] as number);
             if ((i & 31) === 0 && !keepGoing()) return false;
           }
+          addDefinedAbbreviations();
           indexBodies();
           phase = 1;
           i = 0;

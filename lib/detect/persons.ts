@@ -86,6 +86,10 @@ export function foreignPostBefore(text: string, pos: number): boolean {
 const PARTY_UNIT_AFTER =
   /^(?:Ban Thường vụ|Ban Chấp hành|Ban thường vụ|Ban chấp hành)(?: (?:Đảng ủy|Đảng bộ|đảng ủy|đảng bộ))?(?![\p{L}])/u;
 
+// "cho các ông, bà: A, B, C": the list, up to this name, of names only.
+const LISTED_AFTER_HONORIFICS =
+  /(?:các|cho|đối với|gồm)\s+(?:ông,?\s*bà|ông|bà|đồng chí)\s*:\s*(?:\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3}\s*(?:,|và)\s*)*$/u;
+
 const HONORIFICS = new Set(['Ông', 'Bà', 'Anh', 'Chị', 'Cô', 'Chú', 'Bác', 'Em', 'Cháu', 'Cụ', 'Ngài']);
 
 function isNameSyllable(word: string): boolean {
@@ -312,7 +316,8 @@ export function createPersonGrammar(
         syllables < 3 &&
         !comrade &&
         !/^(ông|bà|Ông|Bà)$/.test(prevWord) &&
-        !(listEntry && titledAfterComma)
+        !(listEntry && titledAfterComma) &&
+        !LISTED_AFTER_HONORIFICS.test(text.slice(Math.max(0, pos - 400), pos))
       )
         return null;
       // A listed official; or a surname-led name that titles follow or "đồng chí" precedes.
@@ -322,7 +327,14 @@ export function createPersonGrammar(
       const honorific = /^(ông|bà|Ông|Bà)$/.test(prevWord);
       const fullName = text.slice(pos, name.end).split(' ').length >= 3;
       const aboutPost = honorific && fullName && surname && POST_IN_SENTENCE.test(sentenceAround(text, pos));
-      if (!listed && !(surname && (after.titles.length > 0 || comrade)) && !aboutPost) return null;
+      // "… trao Quyết định bổ nhiệm 10 Thứ trưởng cho các ông, bà: A, B, C …": names listed after
+      // "các ông, bà:" in a sentence about posts.
+      const listed2 =
+        surname &&
+        LISTED_AFTER_HONORIFICS.test(text.slice(Math.max(0, pos - 400), pos)) &&
+        POST_IN_SENTENCE.test(sentenceAround(text, pos));
+      if (!listed && !(surname && (after.titles.length > 0 || comrade)) && !aboutPost && !listed2)
+        return null;
       if (blockedBefore(text, pos)) return null;
       return {
         start: pos,

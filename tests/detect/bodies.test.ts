@@ -370,3 +370,27 @@ describe('bodies seen in a sixth set of real news', () => {
     expect(of('organization', text).map(([span]) => span)).toEqual(spans);
   });
 });
+
+describe('bodies seen in an eighth set of real news', () => {
+  it.each<[string, string, string[]]>([
+    [
+      'abbreviations a body defines in brackets, where they recur',
+      'Bộ Giáo dục và Đào tạo (GDĐT) hướng dẫn; đại diện GDĐT phát biểu; Sở GDĐT Hà Tĩnh thực hiện.',
+      ['Bộ Giáo dục và Đào tạo', 'GDĐT', 'GDĐT', 'Sở GDĐT Hà Tĩnh'],
+    ],
+    [
+      'not letters that gloss the place in a name',
+      'Công an Thành phố Hồ Chí Minh (TPHCM) cho biết.',
+      ['Công an Thành phố Hồ Chí Minh'],
+    ],
+    [
+      'two ministries named after "hai"',
+      'các đơn vị trực thuộc hai Bộ Công an và Bộ Giáo dục và Đào tạo',
+      ['Bộ Công an', 'Bộ Giáo dục và Đào tạo'],
+    ],
+    ["not two countries' ministries", 'quan hệ giữa hai nước và hai Bộ Công an, thúc đẩy hợp tác', []],
+    ["the army's Party organisation", 'Đại hội đại biểu Đảng bộ Quân đội lần thứ XII', ['Đảng bộ Quân đội']],
+  ])('%s', (_name, text, spans) => {
+    expect(of('organization', text).map(([span]) => span)).toEqual(spans);
+  });
+});

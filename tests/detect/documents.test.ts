@@ -534,3 +534,25 @@ describe('document references seen in a seventh set of real news', () => {
     expect(plan?.ref.issuer).toBe('Ban Thường vụ Tỉnh ủy');
   });
 });
+
+describe('document references seen in an eighth set of real news', () => {
+  it.each<[string, string, string[]]>([
+    [
+      'a law whose name joins two like words with "và", the councils abbreviated',
+      'Luật sửa đổi, bổ sung một số điều của Luật Bầu cử đại biểu Quốc hội và đại biểu HĐND được thông qua.',
+      ['Luật sửa đổi, bổ sung một số điều của Luật Bầu cử đại biểu Quốc hội và đại biểu HĐND'],
+    ],
+    [
+      'the same in full',
+      'Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân có hiệu lực.',
+      ['Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân'],
+    ],
+    [
+      '"và" before another law still ends a name',
+      'Luật Khiếu nại và Luật Tố cáo.',
+      ['Luật Khiếu nại', 'Luật Tố cáo'],
+    ],
+  ])('%s', (_what, text, spans) => {
+    expect(docs(text).map((m) => m.text)).toEqual(spans);
+  });
+});

@@ -217,3 +217,20 @@ describe('persons seen in a sixth set of real news', () => {
     expect(persons(text).map((p) => p.text)).toEqual(names);
   });
 });
+
+describe('persons seen in an eighth set of real news', () => {
+  it('finds the names listed after "các ông, bà:" in a sentence about posts', () => {
+    const text =
+      'Phó Thủ tướng trao Quyết định bổ nhiệm Thứ trưởng cho các ông, bà: Nguyễn Hoàng Hiệp, Nguyễn Thị Phương Hoa, Hoàng Trung và Võ Văn Hưng.';
+    expect(persons(text).map((p) => p.text)).toEqual([
+      'Nguyễn Hoàng Hiệp',
+      'Nguyễn Thị Phương Hoa',
+      'Hoàng Trung',
+      'Võ Văn Hưng',
+    ]);
+  });
+
+  it('leaves such a list alone when the sentence is about no post', () => {
+    expect(persons('Giải thưởng được trao cho các ông, bà: Nguyễn Văn Tèo, Trần Thị Tý.')).toEqual([]);
+  });
+});
