@@ -236,6 +236,14 @@ export async function waitForMarks(page: Page, timeoutMs = 10_000): Promise<Reco
   await page.waitForFunction(() => performance.getEntriesByName('reflens-scan').length > 0, undefined, {
     timeout: timeoutMs,
   });
+  // Marks near the viewport are drawn when the IntersectionObserver first reports, a frame or
+  // two after the scan ends (lib/page/highlights.ts): read the highlights after that, not before.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))),
+      ),
+  );
   return page.evaluate(() => {
     const out: Record<string, number> = {};
     for (const kind of ['document', 'person', 'organization', 'place']) {
