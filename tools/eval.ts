@@ -66,7 +66,10 @@ const notInDataset: string[] = [];
 const notes: string[] = [];
 
 function bareName(name: string): string {
-  return fold(name).replace(/ lan thu /g, ' ');
+  return fold(name)
+    .replace(/[()]/g, '')
+    .replace(/ lan thu /g, ' ')
+    .replace(/\s+/g, ' ');
 }
 
 function sameRef(pred: Record<string, unknown>, g: GoldRef, ambiguous: boolean): string | null {

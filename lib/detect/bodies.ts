@@ -81,6 +81,9 @@ function nameVariants(n: string): string[] {
   // "UBKT Trung ương": the inspection commission by its usual abbreviation.
   for (const v of [n, ...out])
     if (/^Ủy ban Kiểm tra /.test(v)) out.push(v.replace(/^Ủy ban Kiểm tra /, 'UBKT '));
+  // "Bộ Giáo dục" for "Bộ Giáo dục và Đào tạo": a ministry by the first of its fields.
+  const firstField = /^(Bộ \p{Lu}\p{Ll}*(?: \p{Ll}+)?) và \p{Lu}/u.exec(n);
+  if (firstField) out.push(firstField[1] as string);
   // "Ủy ban Kinh tế - Tài chính" for "Ủy ban Kinh tế và Tài chính": committees' two fields joined by a dash.
   if (/^(?:Ủy ban|Ban) \p{Lu}\p{Ll}* \p{Ll}+ và \p{Lu}/u.test(n)) out.push(n.replace(' và ', ' - '));
   if (n.includes(', ')) {
@@ -480,6 +483,13 @@ export function createBodyGrammar(
         word === 'và' &&
         next &&
         /^(ông|bà|anh|chị|các|những|lãnh|đại|cán|người|đồng)$/.test(text.slice(next[0], next[1]))
+      )
+        break;
+      // "Tổng cục Chính trị và Thượng tướng …": a rank after "và" starts a person.
+      if (
+        word === 'và' &&
+        next &&
+        /^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)/.test(text.slice(next[0], next[0] + 14))
       )
         break;
       // "Bộ Tư lệnh Quân khu 4": a numbered unit's number is part of the name, and ends it.

@@ -99,7 +99,7 @@ const ROMAN = '[IVXLC]+';
 // Named Party resolutions: "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết Hội nghị Trung ương 8 khóa XIII",
 // "Nghị quyết Đại hội XIII", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng".
 const CENTRAL_PLENUM_RE = new RegExp(
-  `${SP}(?:(?:Hội nghị|hội nghị)${SP}(?:lần thứ${SP}(?:\\d{1,2}|[a-zà-ỹ]+)${SP})?)?(?:Ban Chấp hành${SP})?(?:Trung ương|T\\.?Ư|TƯ|TW)${SP}(?:lần thứ${SP})?(\\d{1,2})(?:${SP}(?:\\(${SP})?(?:khóa|khoá)${SP}(${ROMAN})(?:${SP}\\))?)?`,
+  `${SP}(?:(?:Hội nghị|hội nghị)${SP}(?:lần thứ${SP}(?:\\d{1,2}|[a-zà-ỹ]+)${SP})?)?(?:Ban Chấp hành${SP})?(?:Trung ương|T\\.?Ư|TƯ|TW)${SP}(?:lần thứ${SP})?(\\d{1,2})(?:${SP}(?:\\(${SP})?(?:khóa|khoá|Khóa|Khoá)${SP}(${ROMAN})(?:${SP}\\))?)?`,
   'y',
 );
 // "Nghị quyết Hội nghị lần thứ Sáu, Ban Chấp hành Trung ương Đảng khóa XIII": the plenum by its
@@ -604,7 +604,9 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     const num = at(NUMBER_RE, text, typeEnd);
     if (!num) {
       if (!capital) return [];
-      if (docType === 'Luật' || docType === 'Bộ luật') return namedLaw(text, start, typeEnd, docType);
+      // Laws, codes and ordinances are cited by name ("Pháp lệnh Công nghiệp quốc phòng").
+      if (docType === 'Luật' || docType === 'Bộ luật' || docType === 'Pháp lệnh')
+        return namedLaw(text, start, typeEnd, docType);
       if (docType === 'Nghị quyết') return namedResolution(text, start, typeEnd, issuers);
       return [];
     }

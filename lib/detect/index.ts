@@ -594,6 +594,12 @@ export function createDetector(g: Gazetteer): Detector {
           // "PV Thái Bình/VOV", "Hoàng Hà/TTXVN": the agency a reporter or photographer works for;
           // "TTXVN/Báo Tin tức", "TTXVN trân trọng giới thiệu": the agency as publisher.
           t[b.start - 1] !== '/' &&
+          // "QĐND - Sáng 5/12, …": the outlet's dateline at a paragraph's start.
+          !(
+            (b.start === 0 || t[b.start - 1] === '\n') &&
+            /^[A-ZĐ]{2,}$/.test(t.slice(b.start, b.end)) &&
+            /^\s*[-–]\s/.test(t.slice(b.end, b.end + 4))
+          ) &&
           !(
             AGENCY.test(t.slice(b.start, b.end)) && /^\s*(?:\/|:|trân trọng)/.test(t.slice(b.end, b.end + 12))
           ),

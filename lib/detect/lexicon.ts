@@ -561,6 +561,7 @@ export const EXTRA_BODIES: readonly { name: string; aliases: readonly string[] }
   { name: 'Văn phòng Chủ tịch nước', aliases: [] },
   // The army's and the police's Party organisations, named without a level.
   { name: 'Đảng bộ Quân đội', aliases: ['Đảng bộ Quân đội nhân dân Việt Nam'] },
+  { name: 'Đảng ủy Quân sự Trung ương', aliases: ['Đảng uỷ Quân sự Trung ương'] },
   { name: 'Đảng bộ Công an Trung ương', aliases: ['Đảng bộ Công an nhân dân'] },
   { name: 'Ủy ban Chứng khoán Nhà nước', aliases: ['UBCKNN', 'Uỷ ban Chứng khoán Nhà nước'] },
   {

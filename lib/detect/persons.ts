@@ -152,13 +152,16 @@ export function createPersonGrammar(
       if (s < 0) return null;
       p = s;
     }
-    if (!afterName && !isUpperCode(text.charCodeAt(p)) && !text.startsWith('tổng bí thư', p)) return null;
+    // In lower case before a name only a rank is a title ("đối với trung tá Phạm Hải Cảng").
+    const lowerRankOnly =
+      !afterName && !isUpperCode(text.charCodeAt(p)) && !text.startsWith('tổng bí thư', p);
     // Of the heads the text spells, the one a body follows wins ("Trưởng" + "Đoàn ĐBQH tỉnh"
     // over "Trưởng Đoàn"); else the longest head that stands alone.
     let best: { end: number; rank: boolean } | null = null;
     let bestWithBody = false;
     for (const h of heads.matchAt(text, p)) {
       const head = h.payloads[0] as TitleHead;
+      if (lowerRankOnly && !head.rank) continue;
       let end = h.end;
       const s = skipSpaces(text, end);
       const body = s >= 0 ? bodies.startingAt(s) : undefined;

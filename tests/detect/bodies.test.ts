@@ -394,3 +394,26 @@ describe('bodies seen in an eighth set of real news', () => {
     expect(of('organization', text).map(([span]) => span)).toEqual(spans);
   });
 });
+
+describe('bodies seen in a ninth set of real news', () => {
+  it.each<[string, string, string[]]>([
+    ['a ministry by the first of its fields', 'Bộ Giáo dục đề nghị các trường', ['Bộ Giáo dục']],
+    [
+      'a department name stops before "và" and a rank',
+      'Tổng cục Chính trị và Thượng tướng Trịnh Văn Quyết dự',
+      ['Tổng cục Chính trị'],
+    ],
+    [
+      "the outlet's dateline is not news, the same letters later are",
+      'CAND - Sáng 5/12, Bộ Công an tổ chức hội nghị; lực lượng CAND được biểu dương.',
+      ['Bộ Công an', 'CAND'],
+    ],
+    [
+      'the Central Military Commission by its Party name',
+      'Đảng ủy Quân sự Trung ương họp.',
+      ['Đảng ủy Quân sự Trung ương'],
+    ],
+  ])('%s', (_name, text, spans) => {
+    expect(of('organization', text).map(([span]) => span)).toEqual(spans);
+  });
+});

@@ -556,3 +556,23 @@ describe('document references seen in an eighth set of real news', () => {
     expect(docs(text).map((m) => m.text)).toEqual(spans);
   });
 });
+
+describe('document references seen in a ninth set of real news', () => {
+  it.each<[string, string, string[], Expect?]>([
+    [
+      'an ordinance cited by name',
+      'Pháp lệnh Công nghiệp quốc phòng được thực hiện hiệu quả.',
+      ['Pháp lệnh Công nghiệp quốc phòng'],
+    ],
+    [
+      "a plenum's term in brackets, capitalised",
+      'thực hiện Nghị quyết Trung ương 8 (Khóa IX) về chiến lược bảo vệ Tổ quốc',
+      ['Nghị quyết Trung ương 8 (Khóa IX)'],
+      { name: 'Nghị quyết Trung ương 8 khóa IX' },
+    ],
+  ])('%s', (_what, text, spans, fields) => {
+    const found = docs(text);
+    expect(found.map((m) => m.text)).toEqual(spans);
+    if (fields) expect(found[0]?.ref).toMatchObject(fields);
+  });
+});

@@ -234,3 +234,18 @@ describe('persons seen in an eighth set of real news', () => {
     expect(persons('Giải thưởng được trao cho các ông, bà: Nguyễn Văn Tèo, Trần Thị Tý.')).toEqual([]);
   });
 });
+
+describe('persons seen in a ninth set of real news', () => {
+  it('takes a rank written in lower case as a title', () => {
+    const text =
+      'tạm đình chỉ công tác đối với trung tá Phạm Hải Cảng, Trạm trưởng Trạm CSGT số 2 và trung tá Phan Cẩm Tú, Đội phó.';
+    expect(persons(text).map((p) => [p.text, p.titles[0]])).toEqual([
+      ['Phạm Hải Cảng', 'trung tá'],
+      ['Phan Cẩm Tú', 'trung tá'],
+    ]);
+  });
+
+  it('takes no other post in lower case as a title before a name', () => {
+    expect(persons('Ông ấy là giám đốc Nguyễn Văn Tèo ở chợ.').map((p) => p.text)).toEqual([]);
+  });
+});
