@@ -41,8 +41,6 @@ export interface CardHost {
   configure(o: { lang?: Lang; theme?: Theme }): void;
 }
 
-export { CARD_HOST_ATTRIBUTE };
-
 const HOST_STYLE: Record<string, string> = {
   all: 'initial',
   display: 'block',
