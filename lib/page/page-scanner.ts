@@ -93,7 +93,8 @@ export interface PageScanner<M extends Markable> {
 
 export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): PageScanner<M> {
   const { win } = o;
-  const sliceMs = o.sliceMs ?? 8;
+  // Short slices: on a busy machine the page's thread is also preempted, and a task is measured by the clock.
+  const sliceMs = o.sliceMs ?? 6;
   const chunkChars = o.chunkChars ?? CHUNK_CHARS;
   const settleMs = o.settleMs ?? 150;
   const marks = new MarkSet<M>();
@@ -196,7 +197,7 @@ export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): 
       const until = now() + sliceMs;
       // Small batches, the clock read after each: the work is in making ranges, not in picking mentions.
       do {
-        const batch = mentions.slice(i, i + 32);
+        const batch = mentions.slice(i, i + 8);
         i += batch.length;
         // Marks are checked against the text as it is now: the page may have changed a node
         // while detection ran between slices (the observer has queued it for a rescan).

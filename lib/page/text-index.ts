@@ -95,7 +95,7 @@ export function createTextIndexer(
   const step = (keepGoing: () => boolean): boolean => {
     let n = 0;
     while (stack.length > 0) {
-      if ((++n & 63) === 0 && !keepGoing()) return false;
+      if ((++n & 15) === 0 && !keepGoing()) return false;
       const node = stack.pop() as Node | 'end-block';
       if (node === 'end-block') {
         needBreak = true;
