@@ -314,30 +314,28 @@ export function createPersonGrammar(
       const listEntry = /(?:^|[;:,.\n—–-])\s*$/.test(text.slice(Math.max(0, pos - 4), pos));
       const titledAfterComma =
         /^\s*(?:,|-|–)/.test(text.slice(name.end, name.end + 3)) && after.titles.length > 0;
+      const honorific = /^(ông|bà|Ông|Bà)$/.test(prevWord);
+      // "… trao Quyết định bổ nhiệm 10 Thứ trưởng cho các ông, bà: A, B, C …": a name listed after "các ông, bà:".
+      const inHonorificList = LISTED_AFTER_HONORIFICS.test(text.slice(Math.max(0, pos - 400), pos));
       if (
         !listed &&
         syllables < 3 &&
         !comrade &&
-        !/^(ông|bà|Ông|Bà)$/.test(prevWord) &&
+        !honorific &&
         !(listEntry && titledAfterComma) &&
-        !LISTED_AFTER_HONORIFICS.test(text.slice(Math.max(0, pos - 400), pos))
+        !inHonorificList
       )
         return null;
       // A listed official; or a surname-led name that titles follow or "đồng chí" precedes.
       const surname = SURNAMES.has(text.slice(pos, nextWord(text, pos)?.[1] ?? pos));
       // "… miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh … với ông Phạm Văn Thành": a full name after
-      // "ông"/"bà" in a sentence about a post is the official the sentence is about.
-      const honorific = /^(ông|bà|Ông|Bà)$/.test(prevWord);
-      const fullName = text.slice(pos, name.end).split(' ').length >= 3;
-      const aboutPost = honorific && fullName && surname && POST_IN_SENTENCE.test(sentenceAround(text, pos));
-      // "… trao Quyết định bổ nhiệm 10 Thứ trưởng cho các ông, bà: A, B, C …": names listed after
-      // "các ông, bà:" in a sentence about posts.
-      const listed2 =
+      // "ông"/"bà" in a sentence about a post is the official the sentence is about; so are the
+      // names of such a list.
+      const aboutPost =
         surname &&
-        LISTED_AFTER_HONORIFICS.test(text.slice(Math.max(0, pos - 400), pos)) &&
+        ((honorific && syllables >= 3) || inHonorificList) &&
         POST_IN_SENTENCE.test(sentenceAround(text, pos));
-      if (!listed && !(surname && (after.titles.length > 0 || comrade)) && !aboutPost && !listed2)
-        return null;
+      if (!listed && !(surname && (after.titles.length > 0 || comrade)) && !aboutPost) return null;
       if (blockedBefore(text, pos)) return null;
       return {
         start: pos,
