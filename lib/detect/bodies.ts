@@ -266,9 +266,6 @@ export function createBodyGrammar(
     const lowerPolice = /^công an (tỉnh|thành phố|TP) \p{Lu}/u.test(text.slice(pos, pos + 24));
     if (!isUpperCode(text.charCodeAt(pos)) && !lowerDelegation && !lowerPolice) return null;
     let end = h.end;
-    // "Bộ Chỉ huy Quân sự (CHQS) tỉnh Vĩnh Long": an abbreviation in parentheses inside the name.
-    const abbr = /^[ \t]*\([A-ZĐ]{2,8}\)/.exec(text.slice(end, end + 12));
-    if (abbr) end += abbr[0].length;
     const after = nextWord(text, end);
     const afterWord = after ? text.slice(after[0], after[1]) : '';
     // "tỉnh ủy viên" is a member, not the committee.

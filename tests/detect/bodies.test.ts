@@ -417,3 +417,11 @@ describe('bodies seen in a ninth set of real news', () => {
     expect(of('organization', text).map(([span]) => span)).toEqual(spans);
   });
 });
+
+describe('a glossed abbreviation before a level', () => {
+  it('reads a local body through it, as the general gloss rule does', () => {
+    expect(of('organization', 'Bộ Chỉ huy Quân sự (CHQS) tỉnh Hà Tĩnh tổ chức diễn tập.')).toEqual([
+      ['Bộ Chỉ huy Quân sự (CHQS) tỉnh Hà Tĩnh', 'Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh', null],
+    ]);
+  });
+});
