@@ -219,6 +219,20 @@ const GIVEN_NAME_AT = /^(\p{Lu}\p{Ll}{0,6})(?![\p{L}])(?!\s+\p{Lu})/u;
 
 const SUSPECT_CUE = /bị cáo|bị can|nghi phạm|nghi can|phạm nhân|đối tượng|khởi tố|truy tố|tạm giam/i;
 
+/** Whether the sentence before `pos` calls the person there a suspect or defendant. */
+function suspectBefore(t: string, pos: number): boolean {
+  const before = sentenceBefore(t, pos);
+  // The cue words are rare: test the expression only where one occurs.
+  return SUSPECT_CUE.test(before) && SUSPECT_BEFORE.test(before);
+}
+
+/** Whether [start, end) is a whole word: no letter or digit glued on either side. */
+function wholeWord(t: string, start: number, end: number): boolean {
+  return (
+    !(start > 0 && isWordChar(t.charCodeAt(start - 1))) && !(end < t.length && isWordChar(t.charCodeAt(end)))
+  );
+}
+
 /** The sentence up to `pos` (at most 160 characters back). */
 function sentenceBefore(t: string, pos: number): string {
   const from = Math.max(0, pos - 160);
@@ -394,7 +408,6 @@ export function createDetector(g: Gazetteer): Detector {
     const date = opts.date ?? null;
     const norm = normalizeText(original);
     const t = norm.text;
-    const n = t.length;
 
     // 1. The one pass over every character: word starts worth a look.
     const triggers = findTriggers(t, openers, typeEnds, lowerOpeners, lowerFirst);
@@ -437,8 +450,7 @@ export function createDetector(g: Gazetteer): Detector {
         let count = 0;
         for (let at = t.indexOf(abbr); at >= 0 && count < 200; at = t.indexOf(abbr, at + abbr.length)) {
           const end = at + abbr.length;
-          if ((at > 0 && isWordChar(t.charCodeAt(at - 1))) || (end < n && isWordChar(t.charCodeAt(end))))
-            continue;
+          if (!wholeWord(t, at, end)) continue;
           // "Bộ NN-PTNT" is read by the body grammar already; a bare one is the defined body, but
           // "các Sở GDĐT" are the departments, not the ministry the letters were defined for.
           if (!freeOf(taken, { start: at, end })) continue;
@@ -620,13 +632,13 @@ export function createDetector(g: Gazetteer): Detector {
             /^\s*,?\s*bị [^.;\n]{0,40}?tù\s*(?:,|;)\s*(?:ông\s+|bà\s+)?$/u.test(
               t.slice(prev.consumed, p.start),
             ));
-        if (joined || p.foreign || SENTENCED_AFTER.test(t.slice(p.consumed, p.consumed + 60)))
+        if (
+          joined ||
+          p.foreign ||
+          SENTENCED_AFTER.test(t.slice(p.consumed, p.consumed + 60)) ||
+          suspectBefore(t, p.start)
+        )
           suspects.add(p.name);
-        else {
-          // The cue words are rare: test the expression only where one occurs.
-          const before = sentenceBefore(t, p.start);
-          if (SUSPECT_CUE.test(before) && SUSPECT_BEFORE.test(before)) suspects.add(p.name);
-        }
       });
       for (let i = personHits.length - 1; i >= 0; i--)
         if (suspects.has((personHits[i] as PersonHit).name)) personHits.splice(i, 1);
@@ -641,8 +653,7 @@ export function createDetector(g: Gazetteer): Detector {
       for (const name of known.keys()) {
         for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + name.length)) {
           const end = at + name.length;
-          if ((at > 0 && isWordChar(t.charCodeAt(at - 1))) || (end < n && isWordChar(t.charCodeAt(end))))
-            continue;
+          if (!wholeWord(t, at, end)) continue;
           const span = { start: at, end };
           // A name found where a foreign post precedes it ("Chủ tịch nước Trung Quốc X") is foreign everywhere.
           if (foreignPostBefore(t, at)) {
@@ -653,8 +664,7 @@ export function createDetector(g: Gazetteer): Detector {
           const prev = previousWord(t, at);
           if (prev && NOT_PERSON_BEFORE.has(t.slice(prev[0], prev[1]))) continue;
           // The name recurs where the article says it is a suspect's: it is one everywhere.
-          const before = sentenceBefore(t, at);
-          if (SUSPECT_CUE.test(before) && SUSPECT_BEFORE.test(before)) {
+          if (suspectBefore(t, at)) {
             suspectLater.add(name);
             continue;
           }
