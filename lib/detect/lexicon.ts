@@ -724,6 +724,16 @@ export const VERBS_AFTER_NAMES = new Set([
   'vào cuộc',
 ]);
 
+/** The heads of military units named by number (also department heads: see DEPARTMENT_HEADS). */
+const NUMBERED_UNIT_HEADS = [
+  'Quân khu',
+  'Quân đoàn',
+  'Sư đoàn',
+  'Lữ đoàn',
+  'Trung đoàn',
+  'Hải đoàn',
+] as const;
+
 /** Heads of named departments: a body when a capitalised name follows ("Cục Cảnh sát giao thông"). */
 export const DEPARTMENT_HEADS = [
   'Cục',
@@ -732,12 +742,7 @@ export const DEPARTMENT_HEADS = [
   'Sở',
   'Học viện',
   'Bộ Tư lệnh',
-  'Quân khu',
-  'Quân đoàn',
-  'Sư đoàn',
-  'Lữ đoàn',
-  'Trung đoàn',
-  'Hải đoàn',
+  ...NUMBERED_UNIT_HEADS,
   'Binh đoàn',
   'Binh chủng',
   'Quân chủng',
@@ -765,14 +770,7 @@ export const COMMITTEE_OWNERS = [
 ] as const;
 
 /** Military units numbered rather than named: "Quân khu 4", "Sư đoàn 324"; the number ends the name. */
-export const NUMBERED_UNITS = new Set([
-  'Quân khu',
-  'Quân đoàn',
-  'Sư đoàn',
-  'Lữ đoàn',
-  'Trung đoàn',
-  'Hải đoàn',
-]);
+export const NUMBERED_UNITS: ReadonlySet<string> = new Set(NUMBERED_UNIT_HEADS);
 
 /** Lower-case words that continue a body's name after a comma ("phòng, chống", "khám, chữa bệnh"). */
 export const AFTER_COMMA_IN_NAMES = new Set(['chống', 'chữa', 'cứu', 'nhập']);
