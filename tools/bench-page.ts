@@ -11,7 +11,6 @@
 // service worker and a stopped one (cold), and the page's JS heap with and without
 // RefLens. Needs a build (`npm run build`); prints a table and a machine-readable line.
 
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -20,26 +19,13 @@ import {
   gotoAwaitingScan,
   launchWithExtension,
   ROOT,
+  samplePage,
   serveDirectory,
   waitForCard,
   waitForMarks,
 } from './browser-harness.ts';
 
-const SAMPLE = readFileSync(join(ROOT, 'assets', 'sample', 'article.html'), 'utf8');
-const PARAGRAPHS = [...SAMPLE.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1] as string);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-
-function page(bytes: number): string {
-  const body: string[] = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const p = `<p>${PARAGRAPHS[i % PARAGRAPHS.length]}</p>\n`;
-    body.push(p);
-    size += Buffer.byteLength(p);
-  }
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>bench</title>
-<meta property="article:published_time" content="2025-03-10T08:00:00+07:00"></head><body><article>${body.join('')}</article></body></html>`;
-}
 
 const LONGTASK_PROBE = () => {
   const w = window as unknown as { __tasks: { start: number; duration: number }[] };
@@ -169,8 +155,8 @@ async function cardTimes(
 
 const load1 = loadavg()[0] ?? 0;
 const site = await serveDirectory(join(ROOT, 'assets', 'sample'), {
-  '/bench-20k.html': page(20_000),
-  '/bench-1m.html': page(1_000_000),
+  '/bench-20k.html': samplePage(20_000, 'bench'),
+  '/bench-1m.html': samplePage(1_000_000, 'bench'),
 });
 const context = await launchWithExtension({ headless: true });
 try {

@@ -1,6 +1,6 @@
 // Shared by the demo and the browser tests: find a Chromium, serve pages on
 // 127.0.0.1, launch Chromium with the built extension, read the closed-shadow card.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -251,4 +251,26 @@ export async function waitForMarks(page: Page, timeoutMs = 10_000): Promise<Reco
     }
     return out;
   });
+}
+
+const SAMPLE_PARAGRAPHS = (): string[] => {
+  const sample = readFileSync(join(ROOT, 'assets', 'sample', 'article.html'), 'utf8');
+  return [...sample.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1] as string);
+};
+
+/**
+ * A page of at least `bytes` bytes of the sample article's paragraphs, repeated, dated like the
+ * sample: the large page of the tests and the benchmark.
+ */
+export function samplePage(bytes: number, title: string): string {
+  const paragraphs = SAMPLE_PARAGRAPHS();
+  const body: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const p = `<p>${paragraphs[i % paragraphs.length]}</p>\n`;
+    body.push(p);
+    size += Buffer.byteLength(p);
+  }
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${title}</title>
+<meta property="article:published_time" content="2025-03-10T08:00:00+07:00"></head><body><article>${body.join('')}</article></body></html>`;
 }

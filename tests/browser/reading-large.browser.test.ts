@@ -5,7 +5,6 @@
 // which takes in the frames that paint the marks) must all be under 50 ms. The
 // script's own start-up (evaluation, building the detector) is reported by the
 // page benchmark, not judged here.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,31 +13,17 @@ import {
   launchWithExtension,
   ROOT,
   type StaticServer,
+  samplePage,
   serveDirectory,
 } from '../../tools/browser-harness.ts';
 import { cardFor, expectBodyUnchanged, openSnapshotted } from './reading-helpers.ts';
-
-const SAMPLE = readFileSync(join(ROOT, 'assets', 'sample', 'article.html'), 'utf8');
-const PARAGRAPHS = [...SAMPLE.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1] as string);
-
-function largePage(bytes: number): string {
-  const body: string[] = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const p = `<p>${PARAGRAPHS[i % PARAGRAPHS.length]}</p>\n`;
-    body.push(p);
-    size += Buffer.byteLength(p);
-  }
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>1 MB</title>
-<meta property="article:published_time" content="2025-03-10T08:00:00+07:00"></head><body><article>${body.join('')}</article></body></html>`;
-}
 
 let site: StaticServer;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  const html = largePage(1_000_000);
+  const html = samplePage(1_000_000, '1 MB');
   expect(Buffer.byteLength(html)).toBeGreaterThanOrEqual(1_000_000);
   site = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'), { '/large.html': html });
   context = await launchWithExtension({ headless: true });
