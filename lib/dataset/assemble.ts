@@ -2,7 +2,7 @@
 // the stats tool and the tests, so what the tests check is what ships.
 import type { JsonlFile } from './jsonl.ts';
 import { loadJsonlFiles } from './jsonl.ts';
-import { applyPostOverlays, mirrorRelations } from './overlays.ts';
+import { applyAliasOverlays, applyPostOverlays, mirrorRelations } from './overlays.ts';
 import type { Dataset, DatasetMeta } from './schema.ts';
 import { DATASET_FORMAT, DATASET_FORMAT_VERSION, PLACE_KINDS } from './schema.ts';
 import { validateDataset } from './validate.ts';
@@ -30,7 +30,10 @@ function byId(a: { id: string }, b: { id: string }): number {
 export function assembleDataset(files: JsonlFile[], version: number, built: string): AssembleResult {
   const loaded = loadJsonlFiles(files);
   if (loaded.errors.length > 0) return { ok: false, errors: loaded.errors };
-  const overlayErrors = applyPostOverlays(loaded.persons, loaded.postOverlays);
+  const overlayErrors = [
+    ...applyPostOverlays(loaded.persons, loaded.postOverlays),
+    ...applyAliasOverlays(loaded.documents, loaded.aliasOverlays),
+  ];
   if (overlayErrors.length > 0) return { ok: false, errors: overlayErrors };
   mirrorRelations(loaded.documents);
   const meta: DatasetMeta = {

@@ -3,8 +3,8 @@
 // records out) so the build tool and the tests share exactly the same loader.
 
 export type Collection = 'documents' | 'persons' | 'organizations';
-/** What a file feeds: a collection, or overlays that add posts to imported persons. */
-export type FileKind = Collection | 'postOverlays';
+/** What a file feeds: a collection, or overlays that add posts to persons or aliases to documents. */
+export type FileKind = Collection | 'postOverlays' | 'aliasOverlays';
 
 export interface JsonlFile {
   /** Path as shown in messages, e.g. "assets/data/persons.jsonl". */
@@ -18,6 +18,8 @@ export interface LoadedRecords {
   organizations: unknown[];
   /** person-posts*.jsonl: posts to add to (and close on) persons of other files. */
   postOverlays: unknown[];
+  /** document-aliases*.jsonl: aliases to add to documents of other files. */
+  aliasOverlays: unknown[];
   errors: string[];
 }
 
@@ -33,6 +35,7 @@ export function collectionOf(path: string): FileKind | null {
   const base = path.split('/').pop() ?? '';
   if (!base.endsWith('.jsonl')) return null;
   if (/^person-posts\b/.test(base)) return 'postOverlays';
+  if (/^document-aliases\b/.test(base)) return 'aliasOverlays';
   if (/^documents\b/.test(base)) return 'documents';
   if (/^persons\b/.test(base)) return 'persons';
   if (/^(organizations|places)\b/.test(base)) return 'organizations';
@@ -41,7 +44,14 @@ export function collectionOf(path: string): FileKind | null {
 
 /** Parses every file; a bad line is reported as "file:line: reason" and skipped. */
 export function loadJsonlFiles(files: JsonlFile[]): LoadedRecords {
-  const out: LoadedRecords = { documents: [], persons: [], organizations: [], postOverlays: [], errors: [] };
+  const out: LoadedRecords = {
+    documents: [],
+    persons: [],
+    organizations: [],
+    postOverlays: [],
+    aliasOverlays: [],
+    errors: [],
+  };
   const report = (msg: string): void => {
     if (out.errors.length < MAX_ERRORS) out.errors.push(msg);
     else if (out.errors.length === MAX_ERRORS) out.errors.push('… further errors not shown');

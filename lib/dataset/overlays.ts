@@ -4,7 +4,11 @@
 //    importer and must not be edited by hand, yet officials change posts every
 //    month. A `person-posts*.jsonl` line adds sourced posts to an imported person
 //    and closes posts that ended, so recent news finds the post held on its date.
-// 2. Relation mirroring. A source usually states a relation from one side ("Quy
+// 2. Alias overlays. A `document-aliases*.jsonl` line adds sourced aliases to a
+//    document of another file (the imported ones above all): the name news gives a
+//    Central Committee resolution ("Nghị quyết Trung ương 6 khóa XIII") is a fact
+//    about it, quoted like any other, that the import's source does not carry.
+// 3. Relation mirroring. A source usually states a relation from one side ("Quy
 //    định 377 thay thế Quy định 80"); the card of the other side must show it too.
 //    The inverse is added with the same sources, so it is exactly as sourced.
 import { z } from 'zod';
@@ -65,6 +69,42 @@ export function applyPostOverlays(persons: unknown[], overlays: unknown[]): stri
     }
     // The overlay's sources back what it added: posts (and the closings, which are posts too).
     person.sources.push(...o.sources.map((s) => ({ ...s, supports: s.supports ?? ['posts'] })));
+  });
+  return errors;
+}
+
+export const aliasOverlaySchema = z
+  .object({
+    document: z.string().min(1).max(200),
+    aliases: z.array(z.string().min(1).max(300)).min(1).max(20),
+    sources: z.array(sourceSchema).min(1).max(20),
+  })
+  .strict();
+export type AliasOverlay = z.infer<typeof aliasOverlaySchema>;
+
+/** Adds the overlays' aliases (and their sources) to the documents they name; returns the problems. */
+export function applyAliasOverlays(documents: unknown[], overlays: unknown[]): string[] {
+  const errors: string[] = [];
+  const byId = new Map<string, DocumentEntry>();
+  for (const d of documents) {
+    const id = (d as { id?: unknown }).id;
+    if (typeof id === 'string') byId.set(id, d as DocumentEntry);
+  }
+  overlays.forEach((raw, i) => {
+    const parsed = aliasOverlaySchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      errors.push(`alias overlay ${i + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`);
+      return;
+    }
+    const o = parsed.data;
+    const doc = byId.get(o.document);
+    if (!doc || !Array.isArray(doc.aliases) || !Array.isArray(doc.sources)) {
+      errors.push(`alias overlay ${i + 1}: no document ${o.document} to add aliases to`);
+      return;
+    }
+    for (const alias of o.aliases) if (!doc.aliases.includes(alias)) doc.aliases.push(alias);
+    doc.sources.push(...o.sources.map((s) => ({ ...s, supports: s.supports ?? ['aliases'] })));
   });
   return errors;
 }

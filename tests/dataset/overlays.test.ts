@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleDataset } from '../../lib/dataset/assemble.ts';
 import type { JsonlFile } from '../../lib/dataset/jsonl.ts';
-import { applyPostOverlays, mirrorRelations } from '../../lib/dataset/overlays.ts';
+import { applyAliasOverlays, applyPostOverlays, mirrorRelations } from '../../lib/dataset/overlays.ts';
 
 // Invented people and documents; the mechanics are under test, not facts.
 const person = () => ({
@@ -132,5 +132,55 @@ describe('relation mirroring', () => {
       expect(result.dataset.documents.find((d) => d.id === 'doc:10')?.relations).toEqual([
         { type: 'replacedBy', target: 'doc:20' },
       ]);
+  });
+});
+
+describe('alias overlays', () => {
+  const aliasOverlay = {
+    document: 'doc:20',
+    aliases: ['Nghị quyết Hội nghị Thử'],
+    sources: [{ url: 'https://example.vn/c', quote: 'Quy định 20 của Hội nghị Thử', supports: ['aliases'] }],
+  };
+
+  it('adds the aliases once, with their source, to a document of another file', () => {
+    const docs: unknown[] = [doc('doc:20', [], [{ url: 'https://example.vn/a' }])];
+    expect(applyAliasOverlays(docs, [aliasOverlay, aliasOverlay])).toEqual([]);
+    const d = docs[0] as ReturnType<typeof doc>;
+    expect(d.aliases).toEqual(['Nghị quyết Hội nghị Thử']);
+    expect(d.sources).toContainEqual(aliasOverlay.sources[0]);
+  });
+
+  it.each([
+    ['an unknown document', { ...aliasOverlay, document: 'doc:99' }, /no document doc:99/],
+    ['an overlay without sources', { ...aliasOverlay, sources: [] }, /sources/],
+    ['no aliases', { ...aliasOverlay, aliases: [] }, /aliases/],
+    ['an unknown field', { ...aliasOverlay, title: 'x' }, /Unrecognized key/],
+  ])('refuses %s', (_what, bad, message) => {
+    const errors = applyAliasOverlays([doc('doc:20', [], [{ url: 'https://example.vn/a' }])], [bad]);
+    expect(errors.join('\n')).toMatch(message);
+  });
+
+  it('runs inside the build, read from a document-aliases file', () => {
+    const files: JsonlFile[] = [
+      {
+        path: 'assets/data/documents.jsonl',
+        content: JSON.stringify(
+          doc('doc:20', [], [{ url: 'https://example.vn/b', supports: ['type', 'number'] }]),
+        ),
+      },
+      { path: 'assets/data/curated/document-aliases.jsonl', content: JSON.stringify(aliasOverlay) },
+    ];
+    const result = assembleDataset(files, 1, '2026-11-25');
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.dataset.documents[0]?.aliases).toEqual(['Nghị quyết Hội nghị Thử']);
+    const broken = assembleDataset(
+      [
+        files[0] as JsonlFile,
+        { ...(files[1] as JsonlFile), content: JSON.stringify({ ...aliasOverlay, document: 'doc:1' }) },
+      ],
+      1,
+      '2026-11-25',
+    );
+    expect(broken.ok).toBe(false);
   });
 });
