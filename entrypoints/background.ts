@@ -4,8 +4,8 @@ import type { PersonEntry } from '../lib/dataset/schema.ts';
 import { gazetteerFromDataset } from '../lib/detect/index.ts';
 import { todayIso } from '../lib/format/dates.ts';
 import { createHeadCache } from '../lib/heads/heads.ts';
-import { learnInputOf, MAX_LEARN_PER_PAGE, withLearned } from '../lib/learned/learned-cards.ts';
-import type { CardData, GazetteerPayload } from '../lib/protocol.ts';
+import { learnableRefs, learnInputOf, withLearned, withoutPage } from '../lib/learned/learned-cards.ts';
+import type { CardData, DocRefQuery, GazetteerPayload } from '../lib/protocol.ts';
 import { AnswerCache } from '../lib/service/answer-cache.ts';
 import { decodeBundle } from '../lib/service/bundle.ts';
 import { createDataService } from '../lib/service/data-service.ts';
@@ -64,27 +64,30 @@ export default defineBackground(() => {
   const withHeads = createHeadCache();
   const persons = async () =>
     (await database.store.gazetteerEntries()).entries.filter((e): e is PersonEntry => 'posts' in e);
-  onMessage('lookup', async ({ data }) => {
+  onMessage('lookup', async ({ data, sender }) => {
     const [card] = await lookupMany(
       await service.reader(),
       { queries: [data.query], date: data.date },
       todayIso(),
       answers,
     );
-    const answer = await withLearned(card ?? { kind: 'none', text: '' }, data.query, learned);
+    const learnedCard = await withLearned(card ?? { kind: 'none', text: '' }, data.query, learned);
+    // A card on a page that taught RefLens the document does not send the reader to that same page.
+    const answer = sender.url ? withoutPage(learnedCard, sender.url) : learnedCard;
     if (answer.kind !== 'organization') return answer;
     const meta = await database.store.datasetMeta().catch(() => null);
     return withHeads(answer, data.date ?? todayIso(), meta?.version ?? null, persons);
   });
-  onMessage('learnDocuments', async ({ data, sender }) => {
-    // The frame's own URL when the browser gives it: a page cannot file citations under another site.
-    const pageUrl = sender.url ?? data.pageUrl;
-    const refs = data.refs.slice(0, MAX_LEARN_PER_PAGE);
-    const inputs = refs.map((ref) => learnInputOf(ref, pageUrl, data.seen));
+  /**
+   * Remembers the full citations a page gave that the dataset lacks. The background has
+   * them as soon as it has read the page, so the page's thread never sends them back.
+   */
+  const learnFromPage = async (refs: DocRefQuery[], pageUrl: string, seen: string): Promise<number> => {
+    const inputs = refs.map((ref) => learnInputOf(ref, pageUrl, seen));
     // Only what the dataset lacks: the same lookup a card makes, answered from the cache when warm.
     const cards = await lookupMany(
       await service.reader(),
-      { queries: refs.map((ref) => ({ kind: 'document' as const, ref, text: '' })), date: data.seen },
+      { queries: refs.map((ref) => ({ kind: 'document' as const, ref, text: '' })), date: seen },
       todayIso(),
       answers,
     );
@@ -92,8 +95,8 @@ export default defineBackground(() => {
     for (const [i, input] of inputs.entries()) {
       if (input && cards[i]?.kind === 'document-from-page' && (await database.store.learn(input))) count++;
     }
-    return { learned: count };
-  });
+    return count;
+  };
   onMessage('learnedCount', async () => ({ count: (await database.store.exportLearned()).documents.length }));
   onMessage('clearLearned', async () => {
     const count = (await database.store.exportLearned()).documents.length;
@@ -109,7 +112,20 @@ export default defineBackground(() => {
     yieldNow: () => new Promise((resume) => setTimeout(resume, 0)),
     now: () => performance.now(),
   });
-  onMessage('detect', ({ data }) => detection.detect(data.text, data.date));
+  onMessage('detect', async ({ data, sender }) => {
+    const mentions = await detection.detect(data.text, data.date);
+    // The frame's own URL, as the browser gives it: a page cannot file citations under another site.
+    const refs = sender.url ? learnableRefs(mentions) : [];
+    if (sender.url && refs.length > 0) {
+      // After the answer: the page draws its marks while this is stored.
+      setTimeout(() => {
+        learnFromPage(refs, sender.url as string, todayIso()).catch((err: unknown) =>
+          console.warn('RefLens: could not remember the citations of a page', err),
+        );
+      }, 0);
+    }
+    return mentions;
+  });
   onMessage('status', () => service.status());
   onMessage('settings', () => readSettings());
   onMessage('loadCardUi', async ({ sender }) => {

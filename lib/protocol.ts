@@ -107,13 +107,6 @@ export interface LookupManyRequest {
  * Full citations a page gave (number, symbol and a date or an issuer) to remember
  * locally when the dataset lacks them, so a short form elsewhere can show them.
  */
-export interface LearnDocumentsRequest {
-  refs: DocRefQuery[];
-  pageUrl: string;
-  /** The day the page was read, YYYY-MM-DD. */
-  seen: string;
-}
-
 export interface DatasetStatus {
   version: number | null;
   built: string | null;
@@ -149,7 +142,11 @@ export interface ProtocolMap {
   /** Answers in the order of the queries. */
   lookupMany(req: LookupManyRequest): CardData[];
   search(req: { query: string; limit: number }): SearchResponse;
-  /** The mentions in a page's text (detected in the background, where the detector is built once and warm). */
+  /**
+   * The mentions in a page's text (detected in the background, where the detector is built once
+   * and warm). The full citations among them that the dataset lacks are remembered for the
+   * sending frame's URL (lib/learned), so the page never sends them back.
+   */
   detect(req: { text: string; date: string | null }): Mention[];
   status(): DatasetStatus;
   /**
@@ -166,8 +163,6 @@ export interface ProtocolMap {
   syncStatus(): SyncStatusView;
   /** Starts a sync now (or joins the running one); answers at once, before it ends. */
   syncNow(): SyncStatusView;
-  /** Remembers the refs the dataset lacks; answers how many were new or refreshed. */
-  learnDocuments(req: LearnDocumentsRequest): { learned: number };
   /** How many page-derived documents are remembered (for the options page). */
   learnedCount(): { count: number };
   /** Forgets every page-derived document. */

@@ -4,7 +4,7 @@
 // how a remembered row completes a card; it reads rows through a small
 // interface, so it is tested in Node without a database.
 import { docKey, symbolKey } from '../dataset/keys.ts';
-import { joinSymbol, symbolYear } from '../detect/doc-ref.ts';
+import { impliedIssuers, joinSymbol, symbolYear } from '../detect/doc-ref.ts';
 import type { CardData, DocRefQuery, LookupQuery } from '../protocol.ts';
 
 /** A remembered document as the store keeps it (lib/store/dexie-schema.ts LearnedDocument, without its key). */
@@ -43,10 +43,12 @@ export const MAX_LEARN_PER_PAGE = 50;
 
 /**
  * A citation full enough to stand for its document on another page: a number,
- * a symbol and at least a date or an issuer. "Nghị định 77" alone says nothing new.
+ * a symbol and at least a date or an issuer the symbol does not already say.
+ * "Nghị định 77" alone says nothing new, nor does "Nghị định 77/2025/NĐ-CP" (NĐ-CP is the Government).
  */
 export function learnable(ref: DocRefQuery): boolean {
-  return !!ref.number && !!ref.symbol && (!!ref.date || !!ref.issuer);
+  if (!ref.number || !ref.symbol) return false;
+  return !!ref.date || (!!ref.issuer && !impliedIssuers(ref.symbol).includes(ref.issuer));
 }
 
 /** The page URL as remembered: no fragment, no query (tracking parameters, session ids). */
@@ -57,6 +59,34 @@ export function pageKey(url: string): string {
   } catch {
     return url.slice(0, 2000);
   }
+}
+
+/**
+ * The full citations among a page's mentions, once each, at most MAX_LEARN_PER_PAGE:
+ * what the background offers to remember after it has read the page.
+ */
+export function learnableRefs(mentions: readonly { kind: string; ref?: DocRefQuery }[]): DocRefQuery[] {
+  const out: DocRefQuery[] = [];
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    if (m.kind !== 'document' || !m.ref || !learnable(m.ref)) continue;
+    const { docType, number, symbol, year, issuer, date, subject } = m.ref;
+    const key = JSON.stringify([docType, number, symbol, date]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ docType, number, symbol, year, issuer, date, subject: subject ?? null });
+    if (out.length >= MAX_LEARN_PER_PAGE) break;
+  }
+  return out;
+}
+
+/** Pages that cited a learned document, without the one asking: the card is already on it. */
+export function withoutPage(data: CardData, url: string): CardData {
+  if (data.kind !== 'document-from-page' || !data.seenOn) return data;
+  const here = pageKey(url);
+  const others = data.seenOn.filter((p) => p.url !== here);
+  const { seenOn: _all, ...rest } = data;
+  return others.length > 0 ? { ...rest, seenOn: others } : rest;
 }
 
 export function learnInputOf(ref: DocRefQuery, pageUrl: string, seen: string): LearnInput | null {

@@ -335,8 +335,10 @@ describe('the article date and what pages taught', () => {
 
   it('a short form on another site shows what the first page said, until the reader clears it', async () => {
     // reading-targets.html (on 127.0.0.1) gave the full citation; this page, on localhost, only the number.
-    await page.waitForTimeout(1800); // the content script sends full citations 1.5 s after they are marked
-    expect((await message<{ count: number }>('learnedCount')).count).toBeGreaterThanOrEqual(1);
+    // The background remembers full citations right after it has read the page.
+    await expect
+      .poll(async () => (await message<{ count: number }>('learnedCount')).count, { timeout: 5000 })
+      .toBeGreaterThanOrEqual(1);
     const other = await openSnapshotted(
       context,
       `${site.url.replace('127.0.0.1', 'localhost')}/reading-undated.html`,

@@ -3,9 +3,12 @@ import { symbolKey } from '../../lib/dataset/keys.ts';
 import {
   type LearnedRow,
   learnable,
+  learnableRefs,
   learnInputOf,
+  MAX_LEARN_PER_PAGE,
   pageKey,
   withLearned,
+  withoutPage,
 } from '../../lib/learned/learned-cards.ts';
 import type { CardData, DocRefQuery, LookupQuery } from '../../lib/protocol.ts';
 
@@ -44,8 +47,10 @@ const none: CardData = { kind: 'none', text: 'Nghị định 77' };
 describe('learnable: only full citations are remembered', () => {
   it.each([
     ['number, symbol and date', ref({ symbol: '2025/NĐ-CP', date: '2025-04-01' }), true],
-    ['number, symbol and issuer', ref({ symbol: '2025/NĐ-CP', issuer: 'Chính phủ' }), true],
+    ['number, symbol and issuer', ref({ symbol: '2025/QĐ-UBND', issuer: 'UBND tỉnh Núi Cao' }), true],
     ['number and symbol only', ref({ symbol: '2025/NĐ-CP' }), false],
+    ['an issuer the symbol already says', ref({ symbol: '2025/NĐ-CP', issuer: 'Chính phủ' }), false],
+    ['a Party symbol and its issuer', ref({ number: '99', symbol: 'NQ/TU', issuer: 'Tỉnh ủy X' }), true],
     ['number and date, no symbol', ref({ date: '2025-04-01' }), false],
     ['named document, no number', ref({ number: null, symbol: '2025/QH15', date: '2025-04-01' }), false],
   ])('%s → %s', (_, r, want) => {
@@ -79,6 +84,53 @@ describe('learnable: only full citations are remembered', () => {
       '2025-01-01',
     );
     expect(input?.symbol).toBe('99-NQ/TU');
+  });
+});
+
+describe('learnableRefs: what the background offers to remember after reading a page', () => {
+  const doc = (r: DocRefQuery) => ({ kind: 'document', ref: { ...r, name: 'not a query field' } });
+
+  it('keeps full citations once each, as queries, and nothing else', () => {
+    const full = ref({ symbol: '2025/NĐ-CP', date: '2025-04-01', subject: 'về x' });
+    const got = learnableRefs([
+      doc(full),
+      { kind: 'person' },
+      doc(ref({ symbol: '2025/NĐ-CP' })), // no date, no issuer: says nothing new
+      doc(full), // the same citation again
+      doc(ref({ number: '12', symbol: 'NQ/TW', issuer: 'Bộ Chính trị' })),
+    ]);
+    expect(got).toEqual([
+      { ...full, subject: 'về x' },
+      { ...ref({ number: '12', symbol: 'NQ/TW', issuer: 'Bộ Chính trị' }), subject: null },
+    ]);
+  });
+
+  it('stops at the per-page bound', () => {
+    const many = Array.from({ length: MAX_LEARN_PER_PAGE + 20 }, (_, i) =>
+      doc(ref({ number: String(i + 1), symbol: '2025/NĐ-CP', date: '2025-04-01' })),
+    );
+    expect(learnableRefs(many)).toHaveLength(MAX_LEARN_PER_PAGE);
+  });
+});
+
+describe('withoutPage: the card on the page that taught a document', () => {
+  const card: CardData = {
+    kind: 'document-from-page',
+    text: 'Nghị định 77/2025/NĐ-CP',
+    ref: ref({ symbol: '2025/NĐ-CP' }),
+    seenOn: [
+      { url: 'https://a.example/bai-1', seen: '2025-04-03' },
+      { url: 'https://b.example/bai-2', seen: '2025-04-04' },
+    ],
+  };
+
+  it('does not list the asking page (query and fragment ignored), and drops an empty list', () => {
+    const here = withoutPage(card, 'https://a.example/bai-1?utm=x#p2');
+    expect(here.kind === 'document-from-page' && here.seenOn).toEqual([
+      { url: 'https://b.example/bai-2', seen: '2025-04-04' },
+    ]);
+    const only = withoutPage(here, 'https://b.example/bai-2');
+    expect(only.kind === 'document-from-page' && 'seenOn' in only).toBe(false);
   });
 });
 
