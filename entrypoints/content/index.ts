@@ -5,12 +5,11 @@ import type { CardUi } from '../../components/card-ui.ts';
 import type { Mention } from '../../lib/detect/index.ts';
 import { todayIso } from '../../lib/format/dates.ts';
 import { createHoverTiming } from '../../lib/hover/hover-timing.ts';
-import { learnable, MAX_LEARN_PER_PAGE, pageKey } from '../../lib/learned/learned-cards.ts';
 import { readArticleDate } from '../../lib/page/article-date.ts';
 import { HighlightPainter, highlightsSupported } from '../../lib/page/highlights.ts';
 import { type Mark, markAtPoint } from '../../lib/page/marks.ts';
 import { startPageScanner } from '../../lib/page/page-scanner.ts';
-import type { CardData, DocRefQuery, LookupQuery } from '../../lib/protocol.ts';
+import type { LookupQuery } from '../../lib/protocol.ts';
 import { isSiteEnabled, SETTINGS_KEY, type Settings, untilSiteEnabled } from '../../lib/settings/settings.ts';
 import { contentMatches } from '../../lib/sites.ts';
 import { sendMessage } from '../shared/messaging.ts';
@@ -20,8 +19,6 @@ import './style.css';
 performance.mark('reflens-eval');
 
 const GRACE_MS = 300;
-/** Full citations are remembered once the page has settled, in one message. */
-const LEARN_DELAY_MS = 1500;
 
 function queryFor(m: Mention): LookupQuery {
   switch (m.kind) {
@@ -32,15 +29,6 @@ function queryFor(m: Mention): LookupQuery {
     default:
       return { kind: m.kind, name: m.name, entity: m.entity };
   }
-}
-
-/** Pages that cited a learned document, without this one: the card is already on it. */
-function forThisPage(data: CardData, url: string): CardData {
-  if (data.kind !== 'document-from-page' || !data.seenOn) return data;
-  const here = pageKey(url);
-  const others = data.seenOn.filter((p) => p.url !== here);
-  const { seenOn: _all, ...rest } = data;
-  return others.length > 0 ? { ...rest, seenOn: others } : rest;
 }
 
 /**
@@ -101,6 +89,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   // Articles embedded in frames (live blogs, AMP viewers) are read too.
   allFrames: true,
+  // WXT tells an older copy of this script to stop with a DOM event; its extra window.postMessage
+  // would reach the page's own message listeners, which must never see RefLens.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // Without the Custom Highlight API we would have to wrap text in elements,
     // which is exactly the page mutation RefLens promises not to make.
@@ -136,35 +127,7 @@ export default defineContentScript({
 
     const wanted = (m: Mention) => settings.kinds[m.kind];
     const lookup = (query: LookupQuery) =>
-      sendMessage('lookup', { query, date: articleDate() ?? todayIso() }).then((d) =>
-        forThisPage(d, location.href),
-      );
-
-    // Full citations the dataset may lack, sent to the background to remember (lib/learned).
-    const toLearn: DocRefQuery[] = [];
-    const queued = new Set<string>();
-    let learnTimer: number | null = null;
-    const flushLearn = () => {
-      learnTimer = null;
-      const refs = toLearn.splice(0, MAX_LEARN_PER_PAGE);
-      if (refs.length === 0) return;
-      void sendMessage('learnDocuments', { refs, pageUrl: location.href, seen: todayIso() }).catch(
-        (err: unknown) => console.warn('RefLens: could not remember citations', err),
-      );
-      if (toLearn.length > 0) learnTimer = window.setTimeout(flushLearn, LEARN_DELAY_MS);
-    };
-    const queueLearn = (added: readonly Mark<Mention>[]) => {
-      for (const { mention: m } of added) {
-        if (m.kind !== 'document' || !learnable(m.ref)) continue;
-        const key = JSON.stringify([m.ref.docType, m.ref.number, m.ref.symbol, m.ref.date]);
-        if (queued.has(key) || queued.size >= MAX_LEARN_PER_PAGE * 4) continue;
-        queued.add(key);
-        const { docType, number, symbol, year, issuer, date, subject } = m.ref;
-        toLearn.push({ docType, number, symbol, year, issuer, date, subject: subject ?? null });
-      }
-      if (toLearn.length > 0 && learnTimer === null)
-        learnTimer = window.setTimeout(flushLearn, LEARN_DELAY_MS);
-    };
+      sendMessage('lookup', { query, date: articleDate() ?? todayIso() });
 
     performance.mark('reflens-scan-start');
     const scanner = startPageScanner<Mention>({
@@ -181,7 +144,6 @@ export default defineContentScript({
       exclude: (el) => el.hasAttribute(CARD_HOST_ATTRIBUTE),
       onAdded: (marks) => {
         painter.add(marks.filter((m) => wanted(m.mention)));
-        queueLearn(marks);
       },
       onRemoved: (marks) => {
         painter.remove(marks);
@@ -336,9 +298,7 @@ export default defineContentScript({
         return;
       }
       if (!(el instanceof Element)) return;
-      const mark = marks
-        .live()
-        .find((m) => wanted(m.mention) && m.ranges[0] && el.contains(m.ranges[0].startContainer));
+      const mark = marks.live().find((m) => wanted(m.mention) && el.contains(m.firstNode));
       if (mark) {
         prefetchCardUi();
         timing.overMark(mark.key);
@@ -376,7 +336,6 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       g.__reflensRunning = false;
       scanner.stop();
-      if (learnTimer !== null) window.clearTimeout(learnTimer);
       unsubscribe();
       window.removeEventListener('pointermove', onMove, true);
       window.removeEventListener('pointerdown', onDown, true);

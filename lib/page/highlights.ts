@@ -90,7 +90,7 @@ export class HighlightPainter<M extends Markable> {
     for (const m of marks) {
       if (this.groupOf.has(m)) continue;
       this.counts.set(m.mention.kind, (this.counts.get(m.mention.kind) ?? 0) + 1);
-      const el = m.ranges[0]?.startContainer.parentElement;
+      const el = m.firstNode.parentElement;
       if (!el || !this.observer) {
         // Nothing to watch (detached text) or no observer (old engines): draw it now.
         this.draw(m);

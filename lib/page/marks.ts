@@ -12,7 +12,40 @@ export interface Markable {
 export interface Mark<M extends Markable> {
   key: number;
   mention: M;
-  ranges: Range[];
+  /** The text node the mark starts in (its element is what the painter watches). */
+  readonly firstNode: Text;
+  /** The mark's text as DOM Ranges, one per text node it spans; made on first use. */
+  readonly ranges: Range[];
+}
+
+/**
+ * Ranges are made when first asked for: the painter draws only marks near the viewport
+ * and a pointer only ever reaches those, so a long page's far marks never cost a Range
+ * (and the page's thread does not pay for them while it loads).
+ */
+class LazyMark<M extends Markable> implements Mark<M> {
+  private made: Range[] | null = null;
+
+  constructor(
+    readonly key: number,
+    readonly mention: M,
+    readonly spans: readonly NodeSpan[],
+    private readonly doc: Document,
+  ) {}
+
+  get firstNode(): Text {
+    return (this.spans[0] as NodeSpan).node;
+  }
+
+  get ranges(): Range[] {
+    this.made ??= this.spans.map((s) => {
+      const r = this.doc.createRange();
+      r.setStart(s.node, s.startOffset);
+      r.setEnd(s.node, s.endOffset);
+      return r;
+    });
+    return this.made;
+  }
 }
 
 interface NodeHit {
@@ -23,22 +56,26 @@ interface NodeHit {
 
 export class MarkSet<M extends Markable> {
   /** Indexed by key; a removed mark leaves a hole so keys stay stable. */
-  readonly marks: (Mark<M> | undefined)[] = [];
+  readonly marks: (LazyMark<M> | undefined)[] = [];
   private readonly byNode = new Map<Text, NodeHit[]>();
 
-  add(doc: Document, index: TextIndex, mentions: readonly M[]): Mark<M>[] {
+  /**
+   * Marks for the mentions found in `index`. `intact` says whether a span's text node still
+   * holds what was read (by default its text is compared; the page scanner knows from its
+   * mutation observer instead, without reading the text again).
+   */
+  add(
+    doc: Document,
+    index: TextIndex,
+    mentions: readonly M[],
+    intact: (span: NodeSpan) => boolean = (span) => spanIntact(index, span),
+  ): Mark<M>[] {
     const added: Mark<M>[] = [];
     for (const mention of mentions) {
       const spans: NodeSpan[] = spansFor(index, mention.start, mention.end);
       // Text changed since it was read: its rescan will mark it.
-      if (spans.length === 0 || !spans.every((s) => spanIntact(index, s))) continue;
+      if (spans.length === 0 || !spans.every(intact)) continue;
       const key = this.marks.length;
-      const ranges = spans.map((s) => {
-        const r = doc.createRange();
-        r.setStart(s.node, s.startOffset);
-        r.setEnd(s.node, s.endOffset);
-        return r;
-      });
       for (const s of spans) {
         let list = this.byNode.get(s.node);
         if (!list) {
@@ -47,7 +84,7 @@ export class MarkSet<M extends Markable> {
         }
         list.push({ startOffset: s.startOffset, endOffset: s.endOffset, key });
       }
-      const mark = { key, mention, ranges };
+      const mark = new LazyMark(key, mention, spans, doc);
       this.marks.push(mark);
       added.push(mark);
     }
@@ -78,7 +115,7 @@ export class MarkSet<M extends Markable> {
 
   /** Every live mark, in the order they were added (document order within a scan). */
   live(): Mark<M>[] {
-    return this.marks.filter((m): m is Mark<M> => m !== undefined);
+    return this.marks.filter((m): m is LazyMark<M> => m !== undefined);
   }
 
   /** Drops the marks touching a text node whose text changed or that left the page. */
@@ -92,11 +129,11 @@ export class MarkSet<M extends Markable> {
       this.marks[hit.key] = undefined;
       removed.push(mark);
       // A mark spanning several nodes is indexed under each of them.
-      for (const r of mark.ranges) {
-        const list = this.byNode.get(r.startContainer as Text);
+      for (const s of (mark as LazyMark<M>).spans) {
+        const list = this.byNode.get(s.node);
         if (list)
           this.byNode.set(
-            r.startContainer as Text,
+            s.node,
             list.filter((h) => h.key !== hit.key),
           );
       }

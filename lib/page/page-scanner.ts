@@ -2,7 +2,7 @@
 // what the page adds later (infinite scroll, live blogs, SPA navigation).
 // Everything it touches comes from the `win` it is given; it never mutates the DOM.
 import { type Mark, type Markable, MarkSet } from './marks.ts';
-import { createTextIndexer, type TextIndex } from './text-index.ts';
+import { createTextIndexer, type NodeSpan, type TextIndex } from './text-index.ts';
 
 /** Detection worked in slices (lib/detect's `Detector.start`). */
 export interface SlicedDetection<M> {
@@ -100,6 +100,10 @@ export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): 
   const marks = new MarkSet<M>();
   // Text nodes already read: a later scan of a changed subtree skips them ("nothing is scanned twice").
   const seen = new WeakSet<Text>();
+  // When each text node last changed, on a counter of observed changes: a mark is made only on
+  // text that has not changed since it was read, known without reading the text again.
+  let changes = 0;
+  const changedAt = new WeakMap<Text, number>();
   let stopped = false;
 
   const now = () => win.performance.now();
@@ -146,6 +150,7 @@ export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): 
   const scanEach = async (roots: Node[]): Promise<void> => {
     for (const root of roots) {
       if (stopped || !root.isConnected) continue;
+      const readFrom = changes;
       const indexer = createTextIndexer(root, { exclude: o.exclude, seen: (t) => seen.has(t) });
       if (!(await slices(indexer.step))) return;
       const index = indexer.result();
@@ -186,13 +191,16 @@ export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): 
         }
         const mentions =
           from === 0 ? found : found.map((m) => ({ ...m, start: m.start + from, end: m.end + from }));
-        if (!(await addMarks(index, mentions))) return;
+        if (!(await addMarks(index, mentions, readFrom))) return;
       }
     }
   };
 
-  /** Ranges are made in slices too: a 1 MB page can carry thousands of mentions. False if stopped. */
-  const addMarks = async (index: TextIndex, mentions: M[]): Promise<boolean> => {
+  /** Marks are made in slices too: a 1 MB page can carry thousands of mentions. False if stopped. */
+  const addMarks = async (index: TextIndex, mentions: M[], readFrom: number): Promise<boolean> => {
+    // Unchanged since the scan began reading, and still on the page. Changes are counted when
+    // observed, and every change made before this task has been (observers run after each task).
+    const intact = (span: NodeSpan) => span.node.isConnected && (changedAt.get(span.node) ?? -1) < readFrom;
     for (let i = 0; i < mentions.length; ) {
       const until = now() + sliceMs;
       // Small batches, the clock read after each: the work is in making ranges, not in picking mentions.
@@ -201,7 +209,7 @@ export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): 
         i += batch.length;
         // Marks are checked against the text as it is now: the page may have changed a node
         // while detection ran between slices (the observer has queued it for a rescan).
-        const added = marks.add(win.document, index, batch);
+        const added = marks.add(win.document, index, batch, intact);
         if (added.length > 0) o.onAdded(added);
       } while (i < mentions.length && now() < until);
       if (i < mentions.length) await yieldToPage();
@@ -231,6 +239,7 @@ export function startPageScanner<M extends Markable>(o: PageScannerOptions<M>): 
     for (const r of records) {
       if (r.type === 'characterData') {
         const node = r.target as Text;
+        changedAt.set(node, changes++);
         const removed = marks.removeNode(node);
         if (removed.length > 0) o.onRemoved(removed);
         seen.delete(node);

@@ -56,6 +56,46 @@ describe('text index', () => {
     expect(marks.marks[0]?.ranges.map((r) => r.toString()).join('')).toBe('Nghị quyết 12');
   });
 
+  it("makes a mark's Ranges only when they are first asked for, and once", () => {
+    const { doc, body: b } = body('<p>Theo <i>Nghị</i> quyết 12 và Nghị định 100</p>');
+    const index = buildTextIndex(b);
+    let made = 0;
+    const createRange = doc.createRange.bind(doc);
+    doc.createRange = () => {
+      made++;
+      return createRange();
+    };
+    const marks = new MarkSet<{ kind: string; start: number; end: number }>();
+    const at = (s: string) => ({
+      kind: 'document',
+      start: index.text.indexOf(s),
+      end: index.text.indexOf(s) + s.length,
+    });
+    const [first, second] = marks.add(doc, index, [at('Nghị quyết 12'), at('Nghị định 100')]);
+    expect(made).toBe(0);
+    expect(first?.firstNode).toBe(b.querySelector('i')?.firstChild);
+    expect(first?.ranges.map((r) => r.toString())).toEqual(['Nghị', ' quyết 12']);
+    expect(first?.ranges).toBe(first?.ranges);
+    expect(made).toBe(2);
+    expect(second?.ranges.map((r) => r.toString())).toEqual(['Nghị định 100']);
+    expect(made).toBe(3);
+  });
+
+  it('skips a mention whose text the caller says changed, and by default compares the text', () => {
+    const { doc, body: b } = body('<p>Nghị quyết 12</p><p>Nghị định 100</p>');
+    const index = buildTextIndex(b);
+    const second = index.segments[1]?.node as Text;
+    const mentions = [
+      { kind: 'document', start: 0, end: 13 },
+      { kind: 'document', start: 14, end: 27 },
+    ];
+    const told = new MarkSet<(typeof mentions)[number]>();
+    expect(told.add(doc, index, mentions, (s) => s.node !== second).map((m) => m.mention.start)).toEqual([0]);
+    second.data = 'Nghị định 101';
+    const compared = new MarkSet<(typeof mentions)[number]>();
+    expect(compared.add(doc, index, mentions).map((m) => m.mention.start)).toEqual([0]);
+  });
+
   it('gives the same index when read in many small slices', () => {
     const html = Array.from(
       { length: 300 },
