@@ -32,27 +32,60 @@ export const postOverlaySchema = z
   .strict();
 export type PostOverlay = z.infer<typeof postOverlaySchema>;
 
+interface OverlayKind<O, E> {
+  /** "post overlay", "alias overlay": how problems name the overlay. */
+  label: string;
+  /** "person", "document": how problems name what it targets. */
+  noun: string;
+  schema: z.ZodType<O>;
+  target(o: O): string;
+  /** Whether the entry has what the overlay adds to (the build validates entries only after). */
+  fits(entry: E): boolean;
+}
+
+/**
+ * Each overlay checked against its schema and given, with the entry whose id it names, to
+ * `apply`; the problems (an invalid overlay, an unknown id) go to `errors`.
+ */
+function eachOverlay<O, E>(
+  kind: OverlayKind<O, E>,
+  entries: unknown[],
+  overlays: unknown[],
+  errors: string[],
+  apply: (o: O, entry: E) => void,
+): void {
+  const byId = new Map<string, E>();
+  for (const e of entries) {
+    const id = (e as { id?: unknown }).id;
+    if (typeof id === 'string') byId.set(id, e as E);
+  }
+  overlays.forEach((raw, i) => {
+    const parsed = kind.schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      errors.push(`${kind.label} ${i + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`);
+      return;
+    }
+    const entry = byId.get(kind.target(parsed.data));
+    if (entry === undefined || !kind.fits(entry)) {
+      errors.push(`${kind.label} ${i + 1}: no ${kind.noun} ${kind.target(parsed.data)} to add to`);
+      return;
+    }
+    apply(parsed.data, entry);
+  });
+}
+
 /** Applies overlays to the persons they name; returns the problems (unknown person, no such open post). */
 export function applyPostOverlays(persons: unknown[], overlays: unknown[]): string[] {
   const errors: string[] = [];
-  const byId = new Map<string, PersonEntry>();
-  for (const p of persons) {
-    const id = (p as { id?: unknown }).id;
-    if (typeof id === 'string') byId.set(id, p as PersonEntry);
-  }
-  overlays.forEach((raw, i) => {
-    const parsed = postOverlaySchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      errors.push(`post overlay ${i + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`);
-      return;
-    }
-    const o = parsed.data;
-    const person = byId.get(o.person);
-    if (!person || !Array.isArray(person.posts)) {
-      errors.push(`post overlay ${i + 1}: no person ${o.person} to add posts to`);
-      return;
-    }
+  const kind: OverlayKind<PostOverlay, PersonEntry> = {
+    label: 'post overlay',
+    noun: 'person',
+    schema: postOverlaySchema,
+    target: (o) => o.person,
+    fits: (p) => Array.isArray(p.posts) && Array.isArray(p.sources),
+  };
+  eachOverlay(kind, persons, overlays, errors, (o, person) => {
     for (const c of o.close) {
       const open = person.posts.filter((p) => p.title === c.title && p.end === null);
       if (open.length !== 1) {
@@ -85,24 +118,14 @@ export type AliasOverlay = z.infer<typeof aliasOverlaySchema>;
 /** Adds the overlays' aliases (and their sources) to the documents they name; returns the problems. */
 export function applyAliasOverlays(documents: unknown[], overlays: unknown[]): string[] {
   const errors: string[] = [];
-  const byId = new Map<string, DocumentEntry>();
-  for (const d of documents) {
-    const id = (d as { id?: unknown }).id;
-    if (typeof id === 'string') byId.set(id, d as DocumentEntry);
-  }
-  overlays.forEach((raw, i) => {
-    const parsed = aliasOverlaySchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      errors.push(`alias overlay ${i + 1}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`);
-      return;
-    }
-    const o = parsed.data;
-    const doc = byId.get(o.document);
-    if (!doc || !Array.isArray(doc.aliases) || !Array.isArray(doc.sources)) {
-      errors.push(`alias overlay ${i + 1}: no document ${o.document} to add aliases to`);
-      return;
-    }
+  const kind: OverlayKind<AliasOverlay, DocumentEntry> = {
+    label: 'alias overlay',
+    noun: 'document',
+    schema: aliasOverlaySchema,
+    target: (o) => o.document,
+    fits: (d) => Array.isArray(d.aliases) && Array.isArray(d.sources),
+  };
+  eachOverlay(kind, documents, overlays, errors, (o, doc) => {
     for (const alias of o.aliases) if (!doc.aliases.includes(alias)) doc.aliases.push(alias);
     doc.sources.push(...o.sources.map((s) => ({ ...s, supports: s.supports ?? ['aliases'] })));
   });
