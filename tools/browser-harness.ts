@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 /** Where `npm run build` put the Chrome build (REFLENS_OUT_DIR moves it, as in wxt.config.ts). */
@@ -178,9 +178,9 @@ export async function waitForCard(page: Page, timeoutMs = 5000): Promise<string>
   }
 }
 
-/** The viewport box of the first occurrence of `text` in the page (for hovering it). */
+/** The viewport box of the first occurrence of `text` in the page or frame (for hovering it). */
 export async function boxOfText(
-  page: Page,
+  page: Page | Frame,
   text: string,
 ): Promise<{ x: number; y: number; width: number; height: number }> {
   const box = await page.evaluate((needle) => {

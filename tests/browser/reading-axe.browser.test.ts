@@ -11,16 +11,10 @@
 // belong to the page, not to a card laid over it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchWithExtension,
-  ROOT,
-  type StaticServer,
-  serveDirectory,
-  waitForMarks,
-} from '../../tools/browser-harness.ts';
-import { cardFor, closeCard, openSnapshotted } from './reading-helpers.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, waitForMarks } from '../../tools/browser-harness.ts';
+import { cardFor, closeCard, fixtureBrowser, openSnapshotted } from './reading-helpers.ts';
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -72,19 +66,16 @@ async function shadowMarkup(p: Page): Promise<string> {
   }
 }
 
-let site: StaticServer;
-let context: BrowserContext;
+const env = fixtureBrowser();
 let blank: Page;
 const captured = new Map<string, string>();
 
 beforeAll(async () => {
-  site = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'));
-  context = await launchWithExtension({ headless: true });
   const pages = new Map<string, Page>();
   for (const [kind, file, target] of CARDS) {
     let p = pages.get(file);
     if (!p) {
-      p = await openSnapshotted(context, `${site.url}/${file}`);
+      p = await openSnapshotted(env.context, `${env.site.url}/${file}`);
       await waitForMarks(p);
       pages.set(file, p);
     }
@@ -94,14 +85,9 @@ beforeAll(async () => {
     await closeCard(p);
   }
   // about:blank runs no content script: only the re-hosted card is on it.
-  blank = await context.newPage();
+  blank = await env.context.newPage();
   await blank.evaluate(AXE);
 }, 120_000);
-
-afterAll(async () => {
-  await context?.close();
-  await site?.close();
-});
 
 async function violations(kind: string, scheme: 'light' | 'dark') {
   await blank.emulateMedia({ colorScheme: scheme });

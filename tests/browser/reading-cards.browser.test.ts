@@ -4,18 +4,13 @@
 // back, switch among documents of one number, copy the citation, keep the card
 // open by hovering it, close it with Esc, open it from the keyboard and by a tap.
 // Every page ends with its body markup exactly as the page made it.
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../lib/i18n/messages.ts';
 import {
   boxOfText,
   hoverText,
-  launchWithExtension,
-  ROOT,
   readCardText,
-  type StaticServer,
-  serveDirectory,
   waitForCard,
   waitForMarks,
 } from '../../tools/browser-harness.ts';
@@ -25,6 +20,7 @@ import {
   clickCardButton,
   closeCard,
   expectBodyUnchanged,
+  fixtureBrowser,
   openSnapshotted,
   waitForCardText,
 } from './reading-helpers.ts';
@@ -95,8 +91,7 @@ const TARGETS: [target: string, expected: string[], unexpected?: string[]][] = [
 /** Text that looks like a reference and is not one: hovering it shows nothing. */
 const NON_TARGETS = ['Điều 5', 'Quốc lộ 1A'];
 
-let site: StaticServer;
-let context: BrowserContext;
+const env = fixtureBrowser();
 let page: Page;
 let extensionPage: Page;
 
@@ -130,10 +125,8 @@ async function setSettings(settings: Record<string, unknown> | null): Promise<vo
 }
 
 beforeAll(async () => {
-  site = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'));
-  context = await launchWithExtension({ headless: true });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionPage = await context.newPage();
+  const worker = env.context.serviceWorkers()[0] ?? (await env.context.waitForEvent('serviceworker'));
+  extensionPage = await env.context.newPage();
   await extensionPage.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
   // Answers come from the bundle until the first import into IndexedDB ends; bodies' heads
   // and remembered citations live in the database, so wait for it as a reader's browser would have.
@@ -141,13 +134,8 @@ beforeAll(async () => {
     if ((await message<{ source: string }>('status')).source === 'database') break;
     await extensionPage.waitForTimeout(100);
   }
-  page = await openSnapshotted(context, `${site.url}/reading-targets.html`);
+  page = await openSnapshotted(env.context, `${env.site.url}/reading-targets.html`);
   await waitForMarks(page);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await site?.close();
 });
 
 describe('hover targets and their cards', () => {
@@ -199,7 +187,7 @@ describe('what a reader does with a card', () => {
   });
 
   it('copies the citation', async () => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    await env.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.site.url });
     await cardFor(page, 'Nghị quyết số 57-NQ/TW');
     await clickCardButton(page, vi('cardCopyCitation'));
     await page.waitForTimeout(200);
@@ -269,7 +257,7 @@ describe('what a reader does with a card', () => {
 
   it('opens on a tap and closes on a tap elsewhere', async () => {
     await closeCard(page);
-    const cdp = await context.newCDPSession(page);
+    const cdp = await env.context.newCDPSession(page);
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
     const tap = async (x: number, y: number) => {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
@@ -311,7 +299,7 @@ describe('what a reader does with a card', () => {
 
 describe('the article date and what pages taught', () => {
   it('a province formed on 1 July 2025 shows what it was formed from', async () => {
-    const later = await openSnapshotted(context, `${site.url}/reading-later.html`);
+    const later = await openSnapshotted(env.context, `${env.site.url}/reading-later.html`);
     await waitForMarks(later);
     const text = await cardFor(later, 'tỉnh Tuyên Quang');
     expect(text).toContain(vi('placeFormedOn', { date: '1/7/2025' }));
@@ -321,7 +309,7 @@ describe('the article date and what pages taught', () => {
   });
 
   it('a page with no date answers for today and says so', async () => {
-    const undated = await openSnapshotted(context, `${site.url}/reading-undated.html`);
+    const undated = await openSnapshotted(env.context, `${env.site.url}/reading-undated.html`);
     await waitForMarks(undated);
     const text = await cardFor(undated, 'Tô Lâm');
     expect(text).toContain(vi('fieldDateToday'));
@@ -340,8 +328,8 @@ describe('the article date and what pages taught', () => {
       .poll(async () => (await message<{ count: number }>('learnedCount')).count, { timeout: 5000 })
       .toBeGreaterThanOrEqual(1);
     const other = await openSnapshotted(
-      context,
-      `${site.url.replace('127.0.0.1', 'localhost')}/reading-undated.html`,
+      env.context,
+      `${env.site.url.replace('127.0.0.1', 'localhost')}/reading-undated.html`,
     );
     await waitForMarks(other);
     const text = await cardFor(other, 'Nghị định 321/2024/NĐ-CP');

@@ -2,21 +2,19 @@
 // navigates like a single-page app to an article of another date. RefLens must mark
 // what arrives, read only what is new, drop marks of text that changed, answer for
 // the new article's date, skip editable and code text, and change nothing itself.
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../lib/i18n/messages.ts';
+import { waitForMarks } from '../../tools/browser-harness.ts';
 import {
-  launchWithExtension,
-  ROOT,
-  type StaticServer,
-  serveDirectory,
-  waitForMarks,
-} from '../../tools/browser-harness.ts';
-import { cardFor, closeCard, expectBodyUnchanged, openSnapshotted } from './reading-helpers.ts';
+  cardFor,
+  closeCard,
+  expectBodyUnchanged,
+  fixtureBrowser,
+  openSnapshotted,
+} from './reading-helpers.ts';
 
-let site: StaticServer;
-let context: BrowserContext;
+const env = fixtureBrowser();
 let page: Page;
 
 /** Every text RefLens has read so far (lengths), and the ranges it has marked, by text. */
@@ -43,15 +41,8 @@ async function readsReach(p: Page, n: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  site = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'));
-  context = await launchWithExtension({ headless: true });
-  page = await openSnapshotted(context, `${site.url}/reading-dynamic.html`);
+  page = await openSnapshotted(env.context, `${env.site.url}/reading-dynamic.html`);
   await waitForMarks(page);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await site?.close();
 });
 
 /** The page's own record of its body after its last change, against the body now. */

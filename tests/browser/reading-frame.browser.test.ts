@@ -1,15 +1,13 @@
 // An article inside an iframe (live blogs, AMP viewers): RefLens runs in the frame,
 // marks its text and shows the card there, over the frame's own content; neither
 // the outer page nor the frame's DOM changes.
-import { join } from 'node:path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../lib/i18n/messages.ts';
-import { launchWithExtension, ROOT, type StaticServer, serveDirectory } from '../../tools/browser-harness.ts';
-import { expectBodyUnchanged, openSnapshotted } from './reading-helpers.ts';
+import { boxOfText } from '../../tools/browser-harness.ts';
+import { expectBodyUnchanged, fixtureBrowser, openSnapshotted } from './reading-helpers.ts';
 
-let site: StaticServer;
-let context: BrowserContext;
+const env = fixtureBrowser();
 let page: Page;
 let frame: Frame;
 
@@ -58,41 +56,23 @@ async function cardText(p: Page): Promise<string | null> {
 
 /** Hovers `needle` inside the frame, in page coordinates. */
 async function hoverInFrame(needle: string): Promise<void> {
-  const box = await frame.evaluate((n) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-      const i = (t as Text).data.indexOf(n);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(t, i);
-      r.setEnd(t, i + n.length);
-      const rect = r.getClientRects()[0];
-      if (rect) return { x: rect.left + Math.min(rect.width / 2, 30), y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, needle);
-  if (!box) throw new Error(`not in the frame: ${needle}`);
+  const box = await boxOfText(frame, needle);
   const el = await frame.frameElement();
   const at = await el.boundingBox();
   if (!at) throw new Error('frame has no box');
-  await page.mouse.move(at.x + 1 + box.x, at.y + 1 + box.y, { steps: 4 });
+  await page.mouse.move(at.x + 1 + box.x + Math.min(box.width / 2, 30), at.y + 1 + box.y + box.height / 2, {
+    steps: 4,
+  });
 }
 
 beforeAll(async () => {
-  site = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'));
-  context = await launchWithExtension({ headless: true });
-  page = await openSnapshotted(context, `${site.url}/reading-frame.html`);
+  page = await openSnapshotted(env.context, `${env.site.url}/reading-frame.html`);
   const f = page.frames().find((x) => x.url().endsWith('/reading-targets.html'));
   if (!f) throw new Error('no frame');
   frame = f;
   await frame.waitForFunction(() => performance.getEntriesByName('reflens-scan').length > 0, undefined, {
     timeout: 10_000,
   });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await site?.close();
 });
 
 describe('an article in an iframe', () => {
@@ -120,7 +100,7 @@ describe('an article in an iframe', () => {
   it('left both DOMs as they were', async () => {
     await expectBodyUnchanged(page);
     // The frame's body as served: compare with a fresh parse of the same file.
-    const served = await (await fetch(`${site.url}/reading-targets.html`)).text();
+    const served = await (await fetch(`${env.site.url}/reading-targets.html`)).text();
     const parsed = await frame.evaluate((html) => {
       const doc = new DOMParser().parseFromString(html, 'text/html');
       return doc.body.innerHTML;

@@ -3,9 +3,44 @@
 // read its card, and reach controls inside the card's closed shadow root
 // through the DevTools protocol (page scripts cannot, by design).
 
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { gotoAwaitingScan, hoverText, readCardText, waitForCard } from '../../tools/browser-harness.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import {
+  gotoAwaitingScan,
+  hoverText,
+  launchWithExtension,
+  ROOT,
+  readCardText,
+  type StaticServer,
+  serveDirectory,
+  waitForCard,
+} from '../../tools/browser-harness.ts';
+
+export interface FixtureBrowser {
+  /** tests/fixtures/pages (and any extra routes) on 127.0.0.1. */
+  site: StaticServer;
+  /** Headless Chromium with the built extension. */
+  context: BrowserContext;
+}
+
+/**
+ * For one test file: serves the fixture pages and launches Chromium with the extension before
+ * its tests, and closes both after. Call it at the top level; the file's own `beforeAll`
+ * hooks, registered after, can use what it holds.
+ */
+export function fixtureBrowser(routes: Record<string, string> = {}): FixtureBrowser {
+  const env = {} as FixtureBrowser;
+  beforeAll(async () => {
+    env.site = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'), routes);
+    env.context = await launchWithExtension({ headless: true });
+  });
+  afterAll(async () => {
+    await env.context?.close();
+    await env.site?.close();
+  });
+  return env;
+}
 
 /** Opens `url` after arranging a snapshot of the body as parsed, before RefLens (document_idle) runs. */
 export async function openSnapshotted(

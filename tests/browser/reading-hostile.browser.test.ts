@@ -3,41 +3,25 @@
 // elements and anything with [popover], and handlers that swallow pointer and
 // key events. The card must still open, be on top, take clicks, close with Esc,
 // and leave the page's DOM as the page made it.
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../lib/i18n/messages.ts';
-import {
-  launchWithExtension,
-  ROOT,
-  readCardText,
-  type StaticServer,
-  serveDirectory,
-  waitForCard,
-  waitForMarks,
-} from '../../tools/browser-harness.ts';
+import { readCardText, waitForCard, waitForMarks } from '../../tools/browser-harness.ts';
 import {
   cardElements,
   cardFor,
   clickCardButton,
   expectBodyUnchanged,
+  fixtureBrowser,
   openSnapshotted,
 } from './reading-helpers.ts';
 
-let site: StaticServer;
-let context: BrowserContext;
+const env = fixtureBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  site = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'));
-  context = await launchWithExtension({ headless: true });
-  page = await openSnapshotted(context, `${site.url}/reading-hostile.html`);
+  page = await openSnapshotted(env.context, `${env.site.url}/reading-hostile.html`);
   await waitForMarks(page);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await site?.close();
 });
 
 describe('a page with hostile CSS and event traps', () => {

@@ -5,31 +5,20 @@
 // which takes in the frames that paint the marks) must all be under 50 ms. The
 // script's own start-up (evaluation, building the detector) is reported by the
 // page benchmark, not judged here.
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  boxOfText,
-  launchWithExtension,
-  ROOT,
-  type StaticServer,
-  samplePage,
-  serveDirectory,
-} from '../../tools/browser-harness.ts';
-import { cardFor, expectBodyUnchanged, openSnapshotted } from './reading-helpers.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { boxOfText, samplePage } from '../../tools/browser-harness.ts';
+import { cardFor, expectBodyUnchanged, fixtureBrowser, openSnapshotted } from './reading-helpers.ts';
 
-let site: StaticServer;
-let context: BrowserContext;
+const html = samplePage(1_000_000, '1 MB');
+const env = fixtureBrowser({ '/large.html': html });
 let page: Page;
 
 beforeAll(async () => {
-  const html = samplePage(1_000_000, '1 MB');
   expect(Buffer.byteLength(html)).toBeGreaterThanOrEqual(1_000_000);
-  site = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'), { '/large.html': html });
-  context = await launchWithExtension({ headless: true });
   // Waiting for the scan's announcement, not polling with waitForMarks: polling would run on
   // the thread whose tasks are measured.
-  page = await openSnapshotted(context, `${site.url}/large.html`, {
+  page = await openSnapshotted(env.context, `${env.site.url}/large.html`, {
     init: () => {
       const w = window as unknown as { __tasks: { start: number; duration: number }[] };
       w.__tasks = [];
@@ -41,11 +30,6 @@ beforeAll(async () => {
   });
   await page.waitForTimeout(1000);
 }, 120_000);
-
-afterAll(async () => {
-  await context?.close();
-  await site?.close();
-});
 
 describe('a 1 MB page', () => {
   it('has every mention marked (the counts of the sample article, times its repetitions)', async () => {

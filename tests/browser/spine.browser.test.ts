@@ -1,42 +1,29 @@
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   boxOfText,
   hoverText,
-  launchWithExtension,
-  ROOT,
   readCardText,
-  type StaticServer,
-  serveDirectory,
   waitForCard,
   waitForMarks,
 } from '../../tools/browser-harness.ts';
+import { fixtureBrowser } from './reading-helpers.ts';
 
-let site: StaticServer;
-let context: BrowserContext;
+const env = fixtureBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  site = await serveDirectory(join(ROOT, 'tests', 'fixtures', 'pages'));
-  context = await launchWithExtension({ headless: true });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await site?.close();
-});
+beforeAll(async () => {});
 
 describe('the spine in Chromium', () => {
   it('marks citations without changing the body DOM', async () => {
-    page = await context.newPage();
+    page = await env.context.newPage();
     // Snapshot the body as parsed, before the content script (document_idle) can run.
     await page.addInitScript(() => {
       document.addEventListener('DOMContentLoaded', () => {
         (window as unknown as { __before: string }).__before = document.body.innerHTML;
       });
     });
-    await page.goto(`${site.url}/plain.html`);
+    await page.goto(`${env.site.url}/plain.html`);
     const counts = await waitForMarks(page);
     expect(counts.document).toBeGreaterThanOrEqual(3);
     const { before, after } = await page.evaluate(() => ({
