@@ -63,7 +63,8 @@ interface TraceEvent {
   args?: { data?: { url?: string; functionName?: string } };
 }
 
-const SCRIPT_EVENT = /^(?:EvaluateScript|FunctionCall|RunMicrotasks|V8\.Execute|TimerFire|FireAnimationFrame)$/;
+const SCRIPT_EVENT =
+  /^(?:EvaluateScript|FunctionCall|RunMicrotasks|V8\.Execute|TimerFire|FireAnimationFrame)$/;
 
 /**
  * The page's main-thread tasks that ran script from the content script's evaluation on. The
