@@ -4,8 +4,17 @@
 // Cẩm Xuyên", "Tỉnh ủy"); a unit inside a body ("Ban Thường vụ" + "Tỉnh ủy",
 // "Văn phòng" + "Bộ Công an"). Places are the provinces and cities before and
 // after the 1 July 2025 merger, with "tỉnh"/"thành phố"/"TP" before them.
-import { isUpperCode } from '../text/chars.ts';
-import { nextWord, previousWord, skipSpaces } from '../text/tokens.ts';
+import { isDigitCode, isSpaceCode, isUpperCode } from '../text/chars.ts';
+import {
+  byLastCharacter,
+  endsBeforeSpaces,
+  firstNonSpaceFrom,
+  nextWord,
+  previousWord,
+  previousWordIs,
+  skipSpaces,
+} from '../text/tokens.ts';
+import { WordFlags } from '../text/word-flags.ts';
 import {
   AFTER_COMMA_IN_NAMES,
   DEPARTMENT_HEADS,
@@ -52,6 +61,30 @@ interface LocalHead {
 
 const PLACE_KINDS = new Set(['province', 'city']);
 
+/** The codes of the words' first characters. */
+function firstCharacters(...words: string[]): Set<number> {
+  return new Set(words.map((w) => w.charCodeAt(0)));
+}
+
+// What the local grammar's expressions can find after the spaces that follow a head: each is
+// read only where the first character fits.
+const HIGH_COURT_FIRST = firstCharacters('cấp cao', 'Cấp cao');
+const REGION_FIRST = firstCharacters('Khu vực', 'khu vực');
+const OF_ALL_FIRST = firstCharacters('ở', 'tại', 'của');
+const LEVEL_LIST_FIRST = firstCharacters(',', 'và', '/', ')');
+
+/** First words of the verbs that end a name: only after one is the two-word verb looked up. */
+const VERB_FIRST_WORDS = new Set([...VERBS_AFTER_NAMES].map((v) => v.split(' ')[0] as string));
+
+// The lists a word can open a mention of: a local body's head, a listed name, a department,
+// a unit inside a body, a name known without an entry, a province or city.
+const OPENS_LOCAL = 1;
+const OPENS_LISTED = 2;
+const OPENS_DEPARTMENT = 4;
+const OPENS_UNIT = 8;
+const OPENS_EXTRA = 16;
+const OPENS_PLACE = 32;
+
 export interface BodyGrammar {
   /** The longest body or place mention starting at word start `pos`, if any. */
   matchAt(text: string, pos: number): BodyHit | null;
@@ -65,13 +98,58 @@ export interface BodyGrammar {
 
 const CLASS_AFTER =
   /^(?:\s*,\s*(?:UBND|HĐND|Ủy ban MTTQ(?: Việt Nam)?|MTTQ))*\s+(?:(?:tỉnh|thành phố|huyện|xã)\s*,\s*(?:tỉnh|thành phố|huyện|xã|phường)(?![\p{L}])|(?:và\s+(?:UBND|HĐND|\p{Lu}\p{L}*)\s+)?(?:(?:ở|tại|của)\s+)?(?:các|cấp)\s+(?:xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|cơ sở|Đảng bộ|đảng bộ|đơn vị|địa phương|ngành|cấp)(?![\p{L}]))/u;
-
-const FOREIGN_AFTER = new RegExp(
-  `^\\s*(?:khóa\\s+[IVXLC]+\\s+)?(?:(?:Cộng sản|Nhân dân Cách mạng|nước|của|CHDCND|CHND|Cộng hòa|Dân chủ|Nhân dân|Xã hội chủ nghĩa)\\s+)*(?:${FOREIGN_COUNTRIES.join('|')})(?![\\p{L}])`,
-  'u',
+/** The first letters of the words CLASS_AFTER can start with after the spaces. */
+const CLASS_AFTER_FIRST = firstCharacters(
+  'tỉnh',
+  'thành',
+  'huyện',
+  'xã',
+  'và',
+  'ở',
+  'tại',
+  'của',
+  'các',
+  'cấp',
 );
 
+/**
+ * Whether CLASS_AFTER may match at `end`: its first character after the spaces is a comma, or
+ * (after at least one space) the first letter of "tỉnh", "thành phố", "huyện", "xã", "và", "ở",
+ * "tại", "của", "các" or "cấp".
+ */
+function mayStartClass(text: string, end: number): boolean {
+  const c = firstNonSpaceFrom(text, end, end + 64);
+  if (c === 0x2c) return true;
+  return isSpaceCode(text.charCodeAt(end)) && CLASS_AFTER_FIRST.has(c);
+}
+
+// Words that may stand between a body's name and its country ("… Đảng Cộng sản Trung Quốc").
+const FOREIGN_QUALIFIERS = [
+  'Cộng sản',
+  'Nhân dân Cách mạng',
+  'nước',
+  'của',
+  'CHDCND',
+  'CHND',
+  'Cộng hòa',
+  'Dân chủ',
+  'Nhân dân',
+  'Xã hội chủ nghĩa',
+];
+
+const FOREIGN_AFTER = new RegExp(
+  `^\\s*(?:khóa\\s+[IVXLC]+\\s+)?(?:(?:${FOREIGN_QUALIFIERS.join('|')})\\s+)*(?:${FOREIGN_COUNTRIES.join('|')})(?![\\p{L}])`,
+  'u',
+);
+/** What FOREIGN_AFTER can start with after the spaces: elsewhere it is not worth reading. */
+const FOREIGN_AFTER_FIRST = firstCharacters('khóa', ...FOREIGN_QUALIFIERS, ...FOREIGN_COUNTRIES);
+
 const NOT_BODY_BEFORE_RE = new RegExp(`(?:^|[^\\p{L}])(?:${NOT_BODY_BEFORE.join('|')})\\s+$`, 'u');
+/** NOT_BODY_BEFORE by last letter: the expression is read only where one of them ends. */
+const NOT_BODY_WORDS = byLastCharacter(NOT_BODY_BEFORE);
+
+/** The Assembly's committees are named with it: " của Quốc hội" after the name. */
+const OF_ASSEMBLY = ' của Quốc hội';
 
 /** Spellings news uses for a listed name: "T.Ư"/"TƯ"/"TW" for "Trung ương", "UB" for "Ủy ban", no comma. */
 function nameVariants(n: string): string[] {
@@ -190,6 +268,20 @@ export function createBodyGrammar(
     );
   const departments = new PhraseTrie<string>((p) => p);
   for (const d of DEPARTMENT_HEADS) departments.add(d, d, true);
+  // Listed letter for letter: when they all start with a capital, no word in lower case starts one.
+  const departmentsCapitalised = DEPARTMENT_HEADS.every((d) => isUpperCode(d.charCodeAt(0)));
+
+  // Which of the lists a first word can open, in one look-up rather than one per list.
+  const openers = new WordFlags();
+  for (const [trie, bit] of [
+    [heads, OPENS_LOCAL],
+    [names, OPENS_LISTED],
+    [departments, OPENS_DEPARTMENT],
+    [prefixes, OPENS_UNIT],
+    [extras, OPENS_EXTRA],
+    [places, OPENS_PLACE],
+  ] as const)
+    for (const k of trie.firstWords()) openers.add(k, bit);
 
   const levelFull = (l: string): string => {
     const low = l.toLowerCase();
@@ -204,7 +296,7 @@ export function createBodyGrammar(
   ): { end: number; name: string; id: string | null } | null => {
     const s = skipSpaces(text, pos);
     if (s < 0) return null;
-    const known = places.matchAt(text, s)[0];
+    const known = places.longestAt(text, s);
     if (known)
       return {
         end: known.end,
@@ -257,27 +349,41 @@ export function createBodyGrammar(
   });
 
   const local = (text: string, pos: number): BodyHit | null => {
-    const h = heads.matchAt(text, pos)[0];
+    // In lower case only these two are read (decided before the heads are looked up).
+    if (!isUpperCode(text.charCodeAt(pos))) {
+      // "Trưởng đoàn Đại biểu Quốc hội tỉnh": the delegation is named in lower case inside a title.
+      const lowerDelegation =
+        text.startsWith('đoàn ', pos) && /^đoàn (Đại biểu|ĐBQH)/.test(text.slice(pos, pos + 16));
+      // "lực lượng công an tỉnh Nghệ An": in lower case, but a named province makes it one body.
+      const lowerPolice =
+        text.startsWith('công an ', pos) &&
+        /^công an (tỉnh|thành phố|TP) \p{Lu}/u.test(text.slice(pos, pos + 24));
+      if (!lowerDelegation && !lowerPolice) return null;
+    }
+    const h = heads.longestAt(text, pos);
     if (!h) return null;
     const head = h.payloads[0] as LocalHead;
-    // "Trưởng đoàn Đại biểu Quốc hội tỉnh": the delegation is named in lower case inside a title.
-    const lowerDelegation = /^đoàn (Đại biểu|ĐBQH)/.test(text.slice(pos, pos + 16));
-    // "lực lượng công an tỉnh Nghệ An": in lower case, but a named province makes it one body.
-    const lowerPolice = /^công an (tỉnh|thành phố|TP) \p{Lu}/u.test(text.slice(pos, pos + 24));
-    if (!isUpperCode(text.charCodeAt(pos)) && !lowerDelegation && !lowerPolice) return null;
     let end = h.end;
     const after = nextWord(text, end);
     const afterWord = after ? text.slice(after[0], after[1]) : '';
     // "tỉnh ủy viên" is a member, not the committee.
     if (afterWord === 'viên') return null;
+    // What follows, read a character at a time before any expression is: the first character
+    // after the spaces, and whether there are spaces.
+    const spaced = isSpaceCode(text.charCodeAt(end));
+    const next = firstNonSpaceFrom(text, end, end + 20);
     // "Tỉnh ủy, thành ủy …", "UBND tỉnh, thành phố trực thuộc Trung ương": every such body, not one.
-    if (/^\s*,\s*(thành|tỉnh|huyện|quận) ủy(?!\p{L})/iu.test(text.slice(end, end + 14)))
+    if (next === 0x2c && /^\s*,\s*(thành|tỉnh|huyện|quận) ủy(?!\p{L})/iu.test(text.slice(end, end + 14)))
       return classOf(pos, end);
+    const court = /Tòa án|Viện kiểm sát/.test(head.full);
     // Courts above the province: "TAND cấp cao tại Hà Nội".
-    const high = /^\s+(?:cấp cao|Cấp cao)(?:\s+tại\s+)?/.exec(text.slice(end, end + 20));
-    if (high && /Tòa án|Viện kiểm sát/.test(head.full)) {
+    const high =
+      court && spaced && HIGH_COURT_FIRST.has(next)
+        ? /^\s+(?:cấp cao|Cấp cao)(?:\s+tại\s+)?/.exec(text.slice(end, end + 20))
+        : null;
+    if (high) {
       const at = end + high[0].length;
-      const pl = high[0].includes('tại') ? places.matchAt(text, at)[0] : undefined;
+      const pl = high[0].includes('tại') ? places.longestAt(text, at) : undefined;
       const placeName = pl ? (pl.payloads[0] as ListedBody).name.replace(/^(Tỉnh|Thành phố) /, '') : null;
       return {
         start: pos,
@@ -290,8 +396,11 @@ export function createBodyGrammar(
       };
     }
     // The regional courts and procuracies of 2025: "Tòa án nhân dân Khu vực 5", "VKSND khu vực 2".
-    const region = /^\s+(?:Khu vực|khu vực)\s+(\d{1,2})(?![\d\p{L}])/u.exec(text.slice(end, end + 16));
-    if (region && /Tòa án|Viện kiểm sát/.test(head.full)) {
+    const region =
+      court && spaced && REGION_FIRST.has(next)
+        ? /^\s+(?:Khu vực|khu vực)\s+(\d{1,2})(?![\d\p{L}])/u.exec(text.slice(end, end + 16))
+        : null;
+    if (region) {
       return {
         start: pos,
         end: end + region[0].length,
@@ -306,15 +415,21 @@ export function createBodyGrammar(
     // "Công an các đơn vị", "UBND các cấp": a class of bodies, not one.
     if (afterWord === 'các' || afterWord === 'cấp' || afterWord === 'những') return classOf(pos, end);
     // "Đoàn đại biểu Quốc hội ở các tỉnh": every delegation.
-    if (/^\s+(?:ở|tại|của)\s+các\s/.test(text.slice(end, end + 12))) return classOf(pos, end);
-    const lv = after ? levels.matchAt(text, after[0])[0] : undefined;
+    if (spaced && OF_ALL_FIRST.has(next) && /^\s+(?:ở|tại|của)\s+các\s/.test(text.slice(end, end + 12)))
+      return classOf(pos, end);
+    const lv = after ? levels.longestAt(text, after[0]) : undefined;
     let place: { end: number; name: string; id: string | null } | null = null;
     let level: string | null = null;
     if (lv) {
       level = lv.payloads[0] as string;
       // "Công an xã, thị trấn": levels listed as a class.
-      const rest = text.slice(lv.end, lv.end + 16);
-      if (/^\s*(,|và|\/|\))\s*(xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|thị xã)(?!\p{L})/u.test(rest))
+      const sep = firstNonSpaceFrom(text, lv.end, lv.end + 16);
+      if (
+        LEVEL_LIST_FIRST.has(sep) &&
+        /^\s*(,|và|\/|\))\s*(xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|thị xã)(?!\p{L})/u.test(
+          text.slice(lv.end, lv.end + 16),
+        )
+      )
         return null;
       place = placeAfterLevel(text, lv.end, level);
       end = place ? place.end : lv.end;
@@ -324,7 +439,7 @@ export function createBodyGrammar(
       const nameFollows = !!next && isUpperCode(text.charCodeAt(next[0]));
       if (!place && !/^(tỉnh|thành phố|tp)$/i.test(level) && !nameFollows) return null;
     } else if (after && isUpperCode(text.charCodeAt(after[0]))) {
-      const known = places.matchAt(text, after[0])[0];
+      const known = places.longestAt(text, after[0]);
       if (known) {
         const p = known.payloads[0] as ListedBody;
         place = { end: known.end, name: p.name.replace(/^(Tỉnh|Thành phố) /, ''), id: p.id };
@@ -371,17 +486,18 @@ export function createBodyGrammar(
   };
 
   const listedAt = (text: string, pos: number): BodyHit | null => {
-    const m = names.matchAt(text, pos)[0];
+    const m = names.longestAt(text, pos);
     if (!m) return null;
     const p = m.payloads[0] as ListedBody & { abbreviation: boolean };
     // "Ủy ban nhân dân" alone is every such body; the local grammar decides with its level and place.
     if (genericHeads.has(p.name)) return null;
-    const capital = isUpperCode(text.charCodeAt(pos));
-    const spelled = text.slice(m.start, m.end);
-    // Lower case counts only for the long names that read as a common phrase ("công an nhân dân"),
-    // and for a central committee's board written "ban Tuyên giáo Trung ương".
-    const board = /^ban \p{Lu}/u.test(spelled) && /(Trung ương|T\.?Ư|TW)$/.test(spelled);
-    if (!capital && !board && !lowercaseNames.has(spelled.toLowerCase())) return null;
+    if (!isUpperCode(text.charCodeAt(pos))) {
+      const spelled = text.slice(m.start, m.end);
+      // Lower case counts only for the long names that read as a common phrase ("công an nhân dân"),
+      // and for a central committee's board written "ban Tuyên giáo Trung ương".
+      const board = /^ban \p{Lu}/u.test(spelled) && /(Trung ương|T\.?Ư|TW)$/.test(spelled);
+      if (!board && !lowercaseNames.has(spelled.toLowerCase())) return null;
+    }
     return {
       start: pos,
       end: m.end,
@@ -401,7 +517,7 @@ export function createBodyGrammar(
   ): { end: number; name: string; place: string | null } | null => {
     const w = nextWord(text, end);
     if (!w || w[0] !== end + 1 || !isUpperCode(text.charCodeAt(w[0]))) return null;
-    const known = places.matchAt(text, w[0])[0];
+    const known = places.longestAt(text, w[0]);
     if (!known) return null;
     const p = known.payloads[0] as ListedBody;
     const bare = p.name.replace(/^(Tỉnh|Thành phố) /, '');
@@ -419,7 +535,7 @@ export function createBodyGrammar(
     name: string,
   ): { end: number; name: string; place: string | null } => {
     const lv = nextWord(text, end);
-    const lvm = lv ? levels.matchAt(text, lv[0])[0] : undefined;
+    const lvm = lv ? levels.longestAt(text, lv[0]) : undefined;
     if (!lvm) return provinceAfter(text, end, name) ?? { end, name, place: null };
     const place = placeAfterLevel(text, lvm.end, lvm.payloads[0] as string);
     if (!place) return { end, name, place: null };
@@ -431,7 +547,7 @@ export function createBodyGrammar(
   };
 
   const department = (text: string, pos: number): BodyHit | null => {
-    const d = departments.matchAt(text, pos)[0];
+    const d = departments.longestAt(text, pos);
     if (!d) return null;
     const head = d.payloads[0] as string;
     // Committees and boards need an owner to be a standing body; "Ban Chỉ đạo 35" is not one.
@@ -462,35 +578,38 @@ export function createBodyGrammar(
         if (after && AFTER_COMMA_IN_NAMES.has(text.slice(after[0], after[1]))) p++;
       }
       // "Sở Văn hóa – Thể thao và Du lịch": a dash where the official name has a comma.
-      const dash = words > 0 ? /^[ \t]*-[ \t]*(?=\p{Lu})/u.exec(text.slice(p, p + 4)) : null;
+      const dashAfter = words > 0 ? skipSpaces(text, p) : -1;
+      const dash =
+        dashAfter >= 0 && text.charCodeAt(dashAfter) === 0x2d
+          ? /^[ \t]*-[ \t]*(?=\p{Lu})/u.exec(text.slice(p, p + 4))
+          : null;
       if (dash) p += dash[0].length;
       const w = nextWord(text, p);
       if (!w || words >= 12) break;
       const word = text.slice(w[0], w[1]);
       const upper = isUpperCode(word.charCodeAt(0));
-      if (words === 0 && !upper && !/^\d+$/.test(word)) return null;
+      const digits = isDigitCode(word.charCodeAt(0)) && /^\d+$/.test(word);
+      if (words === 0 && !upper && !digits) return null;
       // A verb after the name ends it: "Sở Nông nghiệp và Môi trường xây dựng …".
       const next = nextWord(text, w[1]);
-      if (!upper && next && VERBS_AFTER_NAMES.has(`${word} ${text.slice(next[0], next[1])}`)) break;
-      // "Sở Tư pháp và Sở Tài chính": two bodies; "… và ông …", "… và các …": the name has ended.
-      // But "Cục Quản lý đê điều và Phòng, chống thiên tai": "Phòng, chống" is a name's words.
-      const preventing = next && /^Phòng,?\s+chống(?!\p{L})/u.test(text.slice(next[0], next[0] + 14));
-      if (word === 'và' && next && !preventing && departments.matchAt(text, next[0]).length > 0) break;
       if (
-        word === 'và' &&
+        !upper &&
         next &&
-        /^(ông|bà|anh|chị|các|những|lãnh|đại|cán|người|đồng)$/.test(text.slice(next[0], next[1]))
+        VERB_FIRST_WORDS.has(word) &&
+        VERBS_AFTER_NAMES.has(`${word} ${text.slice(next[0], next[1])}`)
       )
         break;
-      // "Tổng cục Chính trị và Thượng tướng …": a rank after "và" starts a person.
-      if (
-        word === 'và' &&
-        next &&
-        /^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)/.test(text.slice(next[0], next[0] + 14))
-      )
-        break;
+      if (word === 'và' && next) {
+        // "Sở Tư pháp và Sở Tài chính": two bodies; "… và ông …", "… và các …": the name has ended.
+        // But "Cục Quản lý đê điều và Phòng, chống thiên tai": "Phòng, chống" is a name's words.
+        const preventing = /^Phòng,?\s+chống(?!\p{L})/u.test(text.slice(next[0], next[0] + 14));
+        if (!preventing && departments.matchesAt(text, next[0])) break;
+        if (/^(ông|bà|anh|chị|các|những|lãnh|đại|cán|người|đồng)$/.test(text.slice(next[0], next[1]))) break;
+        // "Tổng cục Chính trị và Thượng tướng …": a rank after "và" starts a person.
+        if (/^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)/.test(text.slice(next[0], next[0] + 14))) break;
+      }
       // "Bộ Tư lệnh Quân khu 4": a numbered unit's number is part of the name, and ends it.
-      if (/^\d+$/.test(word) && words > 0) {
+      if (digits && words > 0) {
         if (
           NUMBERED_UNITS.has(
             text
@@ -509,18 +628,17 @@ export function createBodyGrammar(
       if (!upper && NAME_STOPWORDS.has(word)) break;
       // A level ends the name: "Sở Y tế tỉnh Hà Tĩnh"; so does the body it belongs to
       // ("Phòng Cảnh sát giao thông Công an tỉnh Quảng Trị").
-      if (levels.matchAt(text, w[0]).length > 0) break;
-      if (words >= 1 && upper && heads.matchAt(text, w[0]).length > 0) break;
+      if (levels.matchesAt(text, w[0])) break;
+      if (words >= 1 && upper && heads.matchesAt(text, w[0])) break;
       // A person's name after it: "Cục trưởng Cục C Nguyễn Văn A" (a surname and more capitals;
       // "Sở Giáo dục và Đào tạo" goes on: "Đào" there follows "và").
-      const prevWord = text.slice(previousWord(text, w[0])?.[0] ?? w[0], w[0]).trim();
       if (
         words >= 1 &&
         upper &&
         SURNAMES.has(word) &&
-        prevWord !== 'và' &&
         next &&
-        isUpperCode(text.charCodeAt(next[0]))
+        isUpperCode(text.charCodeAt(next[0])) &&
+        !previousWordIs(text, w[0], 'và')
       )
         break;
       end = w[1];
@@ -537,7 +655,7 @@ export function createBodyGrammar(
     }
     let name = text.slice(pos, end);
     const lv = nextWord(text, end);
-    const lvm = lv ? levels.matchAt(text, lv[0])[0] : undefined;
+    const lvm = lv ? levels.longestAt(text, lv[0]) : undefined;
     if (lvm) {
       const place = placeAfterLevel(text, lvm.end, lvm.payloads[0] as string);
       if (place) {
@@ -552,7 +670,7 @@ export function createBodyGrammar(
         name = province.name;
       }
     }
-    const listed = names.matchAt(text, pos)[0];
+    const listed = names.longestAt(text, pos);
     const ids = listed && listed.end === end ? listed.payloads.map((x) => x.id) : [];
     return {
       start: pos,
@@ -566,8 +684,9 @@ export function createBodyGrammar(
   };
 
   const place = (text: string, pos: number): BodyHit | null => {
-    const m = places.matchAt(text, pos)[0];
-    if (!m || !isUpperCode(text.charCodeAt(pos))) return null;
+    if (!isUpperCode(text.charCodeAt(pos))) return null;
+    const m = places.longestAt(text, pos);
+    if (!m) return null;
     const before = previousWord(text, pos);
     if (before && SURNAMES.has(text.slice(before[0], before[1]))) return null;
     const p = m.payloads[0] as ListedBody;
@@ -584,19 +703,27 @@ export function createBodyGrammar(
 
   const bodyAt = (text: string, pos: number, depth: number): BodyHit | null => {
     // Each grammar is asked only if some phrase of it starts with this word.
-    const first = wordHashAt(text, pos);
+    const opens = openers.get(wordHashAt(text, pos));
+    if ((opens & ~OPENS_PLACE) === 0) return null;
+    const upper = isUpperCode(text.charCodeAt(pos));
     const candidates: BodyHit[] = [];
-    const l = heads.hasFirst(first) ? local(text, pos) : null;
+    const l = opens & OPENS_LOCAL ? local(text, pos) : null;
     if (l) candidates.push(l);
-    const g = names.hasFirst(first) ? listedAt(text, pos) : null;
+    const g = opens & OPENS_LISTED ? listedAt(text, pos) : null;
     if (g) candidates.push(g);
-    const d = departments.hasFirst(first) ? department(text, pos) : null;
+    const d = opens & OPENS_DEPARTMENT && (upper || !departmentsCapitalised) ? department(text, pos) : null;
     if (d) candidates.push(d);
-    // A unit inside a body: "Ban Thường vụ" + "Đảng ủy Công an Trung ương".
-    if (depth < 3 && prefixes.hasFirst(first)) {
+    // A unit inside a body: "Ban Thường vụ" + "Đảng ủy Công an Trung ương". In lower case only a
+    // board after its head's title is one (below), so no other unit is looked up there.
+    const units =
+      depth < 3 && opens & OPENS_UNIT && (upper || text.startsWith('ban ', pos))
+        ? prefixes.matchAt(text, pos)
+        : null;
+    if (units && units.length > 0) {
       // "Trưởng ban Tuyên giáo Tỉnh ủy": after the head of a board, the board is written in lower case.
       const afterHead = /(?:^|\s)(?:Phó\s+)?[Tt]rưởng\s+$/.test(text.slice(Math.max(0, pos - 12), pos));
-      for (const pm of prefixes.matchAt(text, pos)) {
+      for (let i = 0; i < units.length; i++) {
+        const pm = units[i] as (typeof units)[number];
         if (!isUpperCode(text.charCodeAt(pos)) && !(afterHead && text.startsWith('ban ', pos))) break;
         const unit = pm.payloads[0] as { full: string; localOnly: boolean; alone: boolean };
         // "Phó trưởng Ban Thường trực Ban Tổ chức Trung ương": the standing deputy's title, not a board.
@@ -635,7 +762,7 @@ export function createBodyGrammar(
         }
       }
     }
-    const x = extras.hasFirst(first) ? extras.matchAt(text, pos)[0] : undefined;
+    const x = opens & OPENS_EXTRA ? extras.longestAt(text, pos) : undefined;
     // In lower case only an abbreviation ("sở TNMT"); "cơ sở y tế" is not "Sở Y tế".
     if (x && (isUpperCode(text.charCodeAt(pos)) || /[A-ZĐ]{3,}$/.test(text.slice(x.start, x.end)))) {
       // "Sở GD-ĐT tỉnh Hà Giang": a department takes its province.
@@ -651,8 +778,12 @@ export function createBodyGrammar(
       });
     }
     // "Cục Nhà trường - Bộ Quốc phòng", "Cơ quan ANĐT – Công an Sóc Trăng": a unit and its parent, one name.
-    if (depth === 0) {
-      for (const c of [...candidates]) {
+    if (depth === 0 && candidates.length > 0) {
+      // The candidates so far: those this loop adds are not looked at again.
+      for (let i = 0, n = candidates.length; i < n; i++) {
+        const c = candidates[i] as BodyHit;
+        // The dash can only be the second or third character after the name: look before reading.
+        if (!dashAt(text, c.end + 1) && !dashAt(text, c.end + 2)) continue;
         const dash = /^\s+[-–]\s+/.exec(text.slice(c.end, c.end + 4));
         if (
           !dash ||
@@ -689,14 +820,16 @@ export function createBodyGrammar(
   const grammar: BodyGrammar = {
     matchAt(text, pos) {
       // "Nhà Quốc hội": a building.
-      const prevWord = previousWord(text, pos);
-      const before = prevWord ? text.slice(prevWord[0], prevWord[1]) : '';
-      if (before === 'Nhà') return null;
+      if (previousWordIs(text, pos, 'Nhà')) return null;
       const body = bodyAt(text, pos, 0);
       if (body?.kind === 'class') return body;
       if (body) {
         // "Bộ Ngoại giao Trung Quốc", "Ban Chấp hành Trung ương Đảng Cộng sản Trung Quốc": not ours.
-        if (FOREIGN_AFTER.test(text.slice(body.end, body.end + 48))) return null;
+        if (
+          FOREIGN_AFTER_FIRST.has(firstNonSpaceFrom(text, body.end, body.end + 48)) &&
+          FOREIGN_AFTER.test(text.slice(body.end, body.end + 48))
+        )
+          return null;
         // "đội Công an Hà Nội", "Công ty CP …", "các Sở Giáo dục và Đào tạo": a team, a company, a class.
         // ("các Bộ Quốc phòng, Công an" names unique ministries: "các" before a listed one is fine.)
         const lead = text.slice(Math.max(0, pos - 16), pos);
@@ -706,7 +839,8 @@ export function createBodyGrammar(
           (/(?:các|Các)\s+$/.test(lead) ||
             (/(?:hai|ba)\s+$/.test(lead) &&
               /^\s*(?:,|và)\s+(?:Bộ|Sở|Ủy ban|Ban)\s/.test(text.slice(body.end, body.end + 12))));
-        if (NOT_BODY_BEFORE_RE.test(lead) && !listed) return null;
+        if (endsBeforeSpaces(text, pos, NOT_BODY_WORDS) && NOT_BODY_BEFORE_RE.test(lead) && !listed)
+          return null;
         // "Tỉnh ủy, Thành ủy" listed as posts' bodies: every such committee.
         if (
           /^(Tỉnh|Thành|Huyện|Quận|Thị) ủy$/.test(body.name) &&
@@ -716,10 +850,15 @@ export function createBodyGrammar(
         )
           return null;
         // "MTTQ cấp xã", "UBKT các Đảng bộ cơ sở", "UBND các xã": a class of bodies.
-        if (CLASS_AFTER.test(text.slice(body.end, body.end + 64)) && !/cấp cao/.test(body.name)) return null;
+        if (
+          mayStartClass(text, body.end) &&
+          CLASS_AFTER.test(text.slice(body.end, body.end + 64)) &&
+          !/cấp cao/.test(body.name)
+        )
+          return null;
         // The dataset may know the composed name ("Ban Thường vụ Đảng ủy Công an Trung ương").
         if (body.ids.length === 0) {
-          const listed = names.matchAt(text, pos)[0];
+          const listed = names.longestAt(text, pos);
           if (listed && listed.end === body.end) {
             const p = listed.payloads[0] as ListedBody;
             return { ...body, ids: listed.payloads.map((x) => x.id), name: p.name };
@@ -727,7 +866,7 @@ export function createBodyGrammar(
         }
         return body;
       }
-      const pl = places.hasFirst(wordHashAt(text, pos)) ? place(text, pos) : null;
+      const pl = openers.get(wordHashAt(text, pos)) & OPENS_PLACE ? place(text, pos) : null;
       if (!pl) return null;
       // "tỉnh Hà Giang", "TP Hồ Chí Minh": the designator belongs to the mention.
       const prev = previousWord(text, pos);
@@ -757,21 +896,31 @@ export function createBodyGrammar(
   // "Ủy ban Quốc phòng và An ninh của Quốc hội": a committee named with the Assembly it belongs to.
   const ofNationalAssembly = (text: string, hit: BodyHit | null): BodyHit | null => {
     if (hit?.kind !== 'organization') return hit;
-    const tail = /^ của Quốc hội(?![\p{L}])/u.exec(text.slice(hit.end, hit.end + 16));
+    const tail = text.startsWith(OF_ASSEMBLY, hit.end)
+      ? /^ của Quốc hội(?![\p{L}])/u.exec(text.slice(hit.end, hit.end + 16))
+      : null;
     if (!tail || !COMMITTEE_OF_ASSEMBLY.test(text.slice(hit.start, hit.end))) return hit;
     return { ...hit, end: hit.end + tail[0].length };
   };
+  // The first "(" at or after a position, remembered: triggers come in text order, so each
+  // stretch of text is searched once, not once per trigger (nor to the text's end at each).
+  let parenText = '';
+  let parenFrom = 0;
+  let parenAt = -1;
+  const nextParen = (text: string, pos: number): number => {
+    if (pos < parenFrom || (parenAt >= 0 && pos > parenAt) || text !== parenText) {
+      parenFrom = pos;
+      parenAt = text.indexOf('(', pos);
+    }
+    // Kept as given: the next call compares the same string at once, not a copy character by character.
+    parenText = text;
+    return parenAt;
+  };
   const glossed = (text: string, pos: number): BodyHit | null => {
     const hit = plain(text, pos);
-    // A bounded look: an unbounded indexOf would read to the end of a text without brackets
-    // at every trigger.
-    let open = -1;
-    for (let i = pos, end = Math.min(text.length, pos + 80); i < end; i++) {
-      if (text.charCodeAt(i) === 0x28) {
-        open = i;
-        break;
-      }
-    }
+    // Only a bracket within 80 characters can gloss a name starting here.
+    const paren = nextParen(text, pos);
+    const open = paren >= 0 && paren < pos + 80 ? paren : -1;
     if (open < 0 || (hit && hit.end > open)) return hit;
     const head = text.slice(pos, open).trimEnd();
     if (head.length === 0 || /[.;:!?)\n]/.test(head)) return hit;
@@ -785,6 +934,12 @@ export function createBodyGrammar(
     return { ...merged, start: pos, end: resume + (merged.end - k - 1) };
   };
   return grammar;
+}
+
+/** A hyphen or an en dash at `i`. */
+function dashAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x2d || c === 0x2013;
 }
 
 /** The Assembly's committees and council, not the people's committees, inspection commissions or the Front. */

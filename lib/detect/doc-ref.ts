@@ -82,7 +82,31 @@ const PARTY_ISSUER_CODES: Record<string, string> = {
  * implies none.
  */
 export function impliedIssuers(symbol: string | null): string[] {
-  if (!symbol) return [];
+  return [...impliedBy(symbol)];
+}
+
+// A page cites the same symbols again and again: what each implies is read once.
+const implied = new Map<string, readonly string[]>();
+const NONE: readonly string[] = Object.freeze([]);
+
+/** impliedIssuers, remembered (not to be changed by the caller). */
+function impliedBy(symbol: string | null): readonly string[] {
+  if (!symbol) return NONE;
+  let hit = implied.get(symbol);
+  if (hit === undefined) {
+    hit = readImpliedIssuers(symbol);
+    if (implied.size > 10_000) implied.clear();
+    implied.set(symbol, hit);
+  }
+  return hit;
+}
+
+/** The first issuer a symbol implies, or null (what a citation without a named issuer gets). */
+export function firstImpliedIssuer(symbol: string | null): string | null {
+  return impliedBy(symbol)[0] ?? null;
+}
+
+function readImpliedIssuers(symbol: string): string[] {
   if (isPartySymbol(symbol)) {
     const owner = symbol.split('/').pop()?.toUpperCase() ?? '';
     const named = PARTY_ISSUER_CODES[owner];
@@ -110,8 +134,18 @@ export function impliedIssuers(symbol: string | null): string[] {
 let central: Set<string> | null = null;
 const centralIssuers = (): Set<string> => (central ??= new Set(CENTRAL_PARTY_ISSUERS.map((s) => fold(s))));
 
+// Asked for the same few issuers over and over while an article's citations are bound.
+const centralByIssuer = new Map<string, boolean>();
+
 export function isCentralPartyIssuer(issuer: string | null): boolean {
-  return !!issuer && centralIssuers().has(fold(issuer).replace(/ khoa [ivxlc]+$/, ''));
+  if (!issuer) return false;
+  let hit = centralByIssuer.get(issuer);
+  if (hit === undefined) {
+    hit = centralIssuers().has(fold(issuer).replace(/ khoa [ivxlc]+$/, ''));
+    if (centralByIssuer.size > 10_000) centralByIssuer.clear();
+    centralByIssuer.set(issuer, hit);
+  }
+  return hit;
 }
 
 /**
@@ -133,12 +167,12 @@ export function issuerFitsSymbol(issuer: string | null, symbol: string | null): 
   if (isPartySymbol(symbol)) {
     const owner = symbol.split('/').pop()?.toUpperCase() ?? '';
     if (owner === 'TW') return isCentralPartyIssuer(issuer) || !isLocalPartyIssuer(issuer);
-    const implied = impliedIssuers(symbol);
-    if (implied.length > 0) return implied.some((i) => sameIssuer(i, issuer));
+    const owners = impliedBy(symbol);
+    if (owners.length > 0) return owners.some((i) => sameIssuer(i, issuer));
     return !isCentralPartyIssuer(issuer);
   }
-  const implied = impliedIssuers(symbol);
-  return implied.length === 0 || implied.some((i) => sameIssuer(i, issuer));
+  const owners = impliedBy(symbol);
+  return owners.length === 0 || owners.some((i) => sameIssuer(i, issuer));
 }
 
 function isLocalPartyIssuer(issuer: string): boolean {
@@ -162,9 +196,23 @@ function expandIssuer(folded: string): string {
   return out.replace(/ khoa [ivxlc]+$/, '');
 }
 
+// The same few issuers are compared over and over while an article's citations are bound.
+const issuerKeys = new Map<string, string>();
+
+/** An issuer's name folded, its abbreviations spelt out (remembered). */
+function issuerKey(issuer: string): string {
+  let key = issuerKeys.get(issuer);
+  if (key === undefined) {
+    key = expandIssuer(fold(issuer));
+    if (issuerKeys.size > 10_000) issuerKeys.clear();
+    issuerKeys.set(issuer, key);
+  }
+  return key;
+}
+
 export function sameIssuer(a: string, b: string): boolean {
-  const fa = expandIssuer(fold(a));
-  const fb = expandIssuer(fold(b));
+  const fa = issuerKey(a);
+  const fb = issuerKey(b);
   if (fa === fb) return true;
   if (centralIssuers().has(fa) && centralIssuers().has(fb)) {
     // Bộ Chính trị, Ban Bí thư and the Central Committee are three bodies.

@@ -4,8 +4,8 @@
 // follows (date, issuer, subject) or precedes ("Bộ Chính trị đã ban hành …").
 import { fold } from '../dataset/keys.ts';
 import { isUpperCode } from '../text/chars.ts';
-import { nextWord, previousWord } from '../text/tokens.ts';
-import { type DocRef, impliedIssuers, isPartySymbol, symbolYear } from './doc-ref.ts';
+import { collapsedSlice, nextWord, previousWord } from '../text/tokens.ts';
+import { type DocRef, firstImpliedIssuer, isPartySymbol, symbolYear } from './doc-ref.ts';
 import {
   COUNT_UNITS,
   DOC_TYPE_ABBREVIATIONS,
@@ -234,7 +234,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     for (let k = 4; k < words.length; k++) if (n.includes(',')) prefixes.add(words.slice(0, k).join(' '), n);
   }
   const lawPrefix = (text: string, start: number) => {
-    const m = prefixes.matchAt(text, start)[0];
+    const m = prefixes.longestAt(text, start);
     if (!m) return undefined;
     // Only where the text really stops there (punctuation or a function word follows).
     const w = nextWord(text, m.end);
@@ -433,7 +433,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
   const finish = (ref: DocRef): DocRef => {
     if (ref.year === null)
       ref.year = symbolYear(ref.symbol) ?? (ref.date ? Number(ref.date.slice(0, 4)) : null);
-    if (!ref.issuer) ref.issuer = impliedIssuers(ref.symbol)[0] ?? null;
+    if (!ref.issuer) ref.issuer = firstImpliedIssuer(ref.symbol);
     return ref;
   };
 
@@ -463,7 +463,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     if (before && isUpperCode(before.charCodeAt(0)) && !/^(Bộ|Dự|Các|Theo|Và)$/.test(before)) return [];
     // The dataset's own law names first: they know where a name ends; a name the text
     // shortens ("Luật Trật tự, an toàn giao thông" for "… đường bộ") still follows the list.
-    const known = laws.matchAt(text, start)[0] ?? lawPrefix(text, start);
+    const known = laws.longestAt(text, start) ?? lawPrefix(text, start);
     let end: number;
     let name: string;
     const amend = at(AMENDING_LAW_RE, text, typeEnd);
@@ -471,7 +471,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
     const state = known ? /^\s+Nhà nước(?![\p{L}])/u.exec(text.slice(known.end, known.end + 12)) : null;
     if (known && state) {
       end = known.end + state[0].length;
-      name = text.slice(start, end).replace(/\s+/g, ' ');
+      name = collapsedSlice(text, start, end);
     } else if (known) {
       end = known.end;
       // A shortened name is still the law the list knows: name it in full.
@@ -488,7 +488,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       if (counted) {
         end = inner + counted[0].length;
         const ref = newRef(docType);
-        ref.name = text.slice(start, end).replace(/\s+/g, ' ');
+        ref.name = collapsedSlice(text, start, end);
         return [{ start, end, ref: finish(ref), weak: false }];
       }
       const w = nextWord(text, inner);
@@ -583,7 +583,7 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       if (!capital) return [];
       const ref = newRef(docType);
       // An abbreviation ("BLTTHS") stands for the full name; a name is reported as written.
-      ref.name = type.abbreviation ? type.named : text.slice(start, typeEnd).replace(/\s+/g, ' ');
+      ref.name = type.abbreviation ? type.named : collapsedSlice(text, start, typeEnd);
       let end = typeEnd;
       const year = at(YEAR_AFTER_RE, text, end);
       if (year) {

@@ -21,6 +21,7 @@ import {
   FOLD_HASH_PRIME,
   FOLD_HASH_SEED,
   foldHash,
+  isSpaceCode,
   isUpperCode,
   isWordChar,
   LOWER,
@@ -28,13 +29,13 @@ import {
   UPPER,
 } from '../text/chars.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { previousWord, skipSpaces } from '../text/tokens.ts';
+import { byLastCharacter, endsBeforeSpaces, previousWord, skipSpaces, wordIsOneOf } from '../text/tokens.ts';
+import { WordFlags } from '../text/word-flags.ts';
 import { type BodyHit, createBodyGrammar } from './bodies.ts';
 import type { DocRef } from './doc-ref.ts';
 import { createDocGrammar, createTypeTrie, type DocHit, type IssuerIndex } from './documents.ts';
 import { DOC_TYPE_ABBREVIATIONS, DOC_TYPES, NOT_PERSON_BEFORE } from './lexicon.ts';
 import { createPersonGrammar, foreignPostBefore, type PersonHit } from './persons.ts';
-import { wordHashAt } from './phrase-trie.ts';
 
 export type { GazetteerDoc } from '../resolve/index.ts';
 export type { DocRef } from './doc-ref.ts';
@@ -214,7 +215,15 @@ const SENTENCED_AFTER =
   /^\s*,?\s*(?:bị (?:tuyên phạt|tuyên|đề nghị|xử phạt|phạt|kết án)|lĩnh)[^.;\n]{0,40}?(?:năm|tháng) tù/u;
 
 // "ông Hiển", "bà Mai": a given name alone after the honorific, not followed by more of a name.
-const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:ông|bà|Ông|Bà|(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy))\s+$/u;
+const HONORIFICS = ['ông', 'bà', 'Ông', 'Bà'];
+const RANK_WORDS = ['tướng', 'tá', 'úy'];
+const HONORIFIC_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(?:${HONORIFICS.join('|')}|(?:Đại|Thượng|Trung|Thiếu) (?:${RANK_WORDS.join('|')}))\\s+$`,
+  'u',
+);
+
+/** What HONORIFIC_BEFORE's words end with: an honorific, or a rank's last word. */
+const HONORIFIC_ENDINGS = byLastCharacter([...HONORIFICS, ...RANK_WORDS]);
 const GIVEN_NAME_AT = /^(\p{Lu}\p{Ll}{0,6})(?![\p{L}])(?!\s+\p{Lu})/u;
 
 const SUSPECT_CUE = /bị cáo|bị can|nghi phạm|nghi can|phạm nhân|đối tượng|khởi tố|truy tố|tạm giam/i;
@@ -241,8 +250,15 @@ function sentenceBefore(t: string, pos: number): string {
   return end >= 0 ? chunk.slice(end + 1) : chunk;
 }
 
-const AGENCY =
-  /^(?:TTXVN|VNA|VOV|VTV|Thông tấn xã Việt Nam|Đài Tiếng nói Việt Nam|Đài Truyền hình Việt Nam)$/;
+const AGENCIES = [
+  'TTXVN',
+  'VNA',
+  'VOV',
+  'VTV',
+  'Thông tấn xã Việt Nam',
+  'Đài Tiếng nói Việt Nam',
+  'Đài Truyền hình Việt Nam',
+];
 
 // A credit label earlier on the same line, with no sentence ending in between. "Nguồn:" is
 // left out: "Nguồn: Cổng TTĐT BCA" names the body whose portal it is.
@@ -251,14 +267,49 @@ const CREDIT_LABEL =
 
 /** Whether `pos` sits in a photo credit or byline ("Ảnh: Doãn Tấn - TTXVN"). */
 export function onCreditLine(t: string, pos: number): boolean {
+  if (!colonInClause(t, pos)) return false;
   // The 80 characters before, cut at a line break (a bounded look: texts can be one long line).
   const window = t.slice(Math.max(0, pos - 80), pos);
   return CREDIT_LABEL.test(window.slice(window.lastIndexOf('\n') + 1));
 }
 
+/**
+ * Whether a colon comes before `pos` (within 80 characters) with no sentence end or line break
+ * after it: CREDIT_LABEL's necessary condition, read backwards a character at a time.
+ */
+function colonInClause(t: string, pos: number): boolean {
+  for (let i = pos - 1, from = Math.max(0, pos - 80); i >= from; i--) {
+    const c = t.charCodeAt(i);
+    if (c === 0x3a) return true;
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a) return false;
+  }
+  return false;
+}
+
+/** Whether t[start, end) is two or more capitals A–Z or Đ (/^[A-ZĐ]{2,}$/), read in place. */
+function capitalsOnly(t: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  for (let i = start; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (!((c >= 0x41 && c <= 0x5a) || c === 0x110)) return false;
+  }
+  return true;
+}
+
+/** SENTENCED_AFTER's necessary condition: past spaces and a comma, "bị" or "lĩnh" begins. */
+function maySentenceAfter(t: string, pos: number): boolean {
+  const end = Math.min(t.length, pos + 60);
+  let i = pos;
+  while (i < end && isSpaceCode(t.charCodeAt(i))) i++;
+  if (i < end && t.charCodeAt(i) === 0x2c) i++;
+  while (i < end && isSpaceCode(t.charCodeAt(i))) i++;
+  const c = t.charCodeAt(i);
+  return i < end && (c === 0x62 || c === 0x6c);
+}
+
 /** A line that is nothing but an abbreviation: the agency signing the article ("TTXVN"). */
 function signatureLine(t: string, b: Span): boolean {
-  if (!/^[A-ZĐ]{2,}$/.test(t.slice(b.start, b.end))) return false;
+  if (!capitalsOnly(t, b.start, b.end)) return false;
   // Only spaces and brackets between the line's ends and the name, read a few characters each way.
   const before = t.slice(Math.max(0, b.start - 8), b.start);
   const after = t.slice(b.end, b.end + 8);
@@ -295,19 +346,33 @@ function freeOf(sorted: readonly Span[], s: Span): boolean {
   return !next || !overlaps(next, s);
 }
 
+// What the prefilter knows of a word (its flags in a WordFlags table).
+/** A word some body's or place's name starts with. */
+export const BODY_OPENER = 1;
+/** A word some document type word or some person's titles or name start with. */
+export const DOC_PERSON_OPENER = 2;
+/** A word that opens a body even in lower case ("công an nhân dân"). */
+export const LOWER_OPENER = 4;
+/** A word that ends a type word, or "số": a number after it may be a document's ("quyết định số 90"). */
+export const TYPE_END = 8;
+
+/** The word starts worth a look, in text order, apart for each pass: each grammar runs only where it can start. */
+export interface Triggers {
+  bodies: number[];
+  docsAndPersons: number[];
+}
+
 /**
  * The one pass over every character: the word starts worth a grammar's look.
  * Each word is folded and hashed as it is read, so the prefilter allocates
  * nothing; a top-level function so the engine optimises this loop on its own.
+ * `words` gives each word's flags: the grammars it can open (BODY_OPENER,
+ * DOC_PERSON_OPENER), whether it does so in lower case, whether it ends a type word;
+ * a number after a type word is a document's only.
  */
-export function findTriggers(
-  t: string,
-  openers: Set<number>,
-  typeEnds: Set<number>,
-  lowerOpeners: Set<number>,
-  lowerFirst: Uint8Array,
-): number[] {
-  const triggers: number[] = [];
+export function findTriggers(t: string, words: WordFlags, lowerFirst: Uint8Array): Triggers {
+  const bodies: number[] = [];
+  const docsAndPersons: number[] = [];
   const n = t.length;
   let i = 0;
   while (i < n) {
@@ -345,25 +410,29 @@ export function findTriggers(
       }
     }
     const first = CHAR_CLASS[t.charCodeAt(start)];
+    let opens = 0;
     if (first === UPPER) {
-      if (openers.has(h & FOLD_HASH_MASK)) triggers.push(start);
+      opens = words.get(h & FOLD_HASH_MASK);
     } else if (first === DIGIT) {
-      if (afterTypeWord(t, start, typeEnds)) triggers.push(start);
-    } else if (hashed && lowerOpeners.has(h & FOLD_HASH_MASK)) {
-      triggers.push(start);
+      if (afterTypeWord(t, start, words)) opens = DOC_PERSON_OPENER;
+    } else if (hashed) {
+      const flags = words.get(h & FOLD_HASH_MASK);
+      if ((flags & LOWER_OPENER) !== 0) opens = flags;
     }
+    if ((opens & BODY_OPENER) !== 0) bodies.push(start);
+    if ((opens & DOC_PERSON_OPENER) !== 0) docsAndPersons.push(start);
   }
-  return triggers;
+  return { bodies, docsAndPersons };
 }
 
 /** A number right after a word that ends a type word or "số", spaces only between ("quyết định số 90"). */
-function afterTypeWord(t: string, start: number, typeEnds: Set<number>): boolean {
+function afterTypeWord(t: string, start: number, words: WordFlags): boolean {
   let e = start;
   while (e > 0 && (t.charCodeAt(e - 1) === 0x20 || t.charCodeAt(e - 1) === 0x09)) e--;
   if (e === start || e === 0) return false;
   let s = e;
   while (s > 0 && isWordChar(t.charCodeAt(s - 1))) s--;
-  return s < e && typeEnds.has(foldHash(t, s, e));
+  return s < e && (words.get(foldHash(t, s, e)) & TYPE_END) !== 0;
 }
 
 export function createDetector(g: Gazetteer): Detector {
@@ -372,16 +441,19 @@ export function createDetector(g: Gazetteer): Detector {
   const types = createTypeTrie();
   const docs = createDocGrammar(g.lawNames ?? lawNamesOf(g.documents));
   const documentsFor = createDocumentIndex(g.documents);
-  // The prefilter: a capitalised word is worth a grammar only if some phrase starts with it.
-  const openers = new Set([...bodies.firstWords(), ...persons.firstWords(), ...types.firstWords()]);
+  // The prefilter: a capitalised word is worth a grammar only if some phrase of it starts with
+  // the word. (Every body grammar, the person grammar and the type words first check this
+  // themselves, so a grammar skipped here would have found nothing.)
+  const words = new WordFlags();
+  for (const k of bodies.firstWords()) words.add(k, BODY_OPENER);
+  for (const k of persons.firstWords()) words.add(k, DOC_PERSON_OPENER);
+  for (const k of types.firstWords()) words.add(k, DOC_PERSON_OPENER);
   // A number is worth a look back only after a word that ends a type word ("quyết định số 90").
-  const typeEnds = new Set(
-    [...DOC_TYPES, ...Object.keys(DOC_TYPE_ABBREVIATIONS), 'số'].map((x) => {
-      const last = x.split(' ').pop() as string;
-      return foldHash(last, 0, last.length);
-    }),
-  );
-  const lowerOpeners = new Set(bodies.lowercaseStarts.map((w) => foldHash(w, 0, w.length)));
+  for (const x of [...DOC_TYPES, ...Object.keys(DOC_TYPE_ABBREVIATIONS), 'số']) {
+    const last = x.split(' ').pop() as string;
+    words.add(foldHash(last, 0, last.length), TYPE_END);
+  }
+  for (const w of bodies.lowercaseStarts) words.add(foldHash(w, 0, w.length), LOWER_OPENER);
   const lowerFirst = new Uint8Array(0x2000);
   for (const w of bodies.lowercaseStarts) if (w.charCodeAt(0) < 0x2000) lowerFirst[w.charCodeAt(0)] = 1;
   const validity = new Map(
@@ -410,7 +482,7 @@ export function createDetector(g: Gazetteer): Detector {
     const t = norm.text;
 
     // 1. The one pass over every character: word starts worth a look.
-    const triggers = findTriggers(t, openers, typeEnds, lowerOpeners, lowerFirst);
+    const triggers = findTriggers(t, words, lowerFirst);
 
     // 2. Bodies and places (issuers and titles are read against them).
     const bodyHits: BodyHit[] = [];
@@ -545,7 +617,10 @@ export function createDetector(g: Gazetteer): Detector {
         if (typed && typed.start >= taken) tryDocAt(typed.start, typed.end, typed.type);
         return;
       }
-      for (const m of types.hasFirst(wordHashAt(t, pos)) ? types.matchAt(t, pos) : []) {
+      // (No type word starts here unless the first word opens one: then the list is empty.)
+      const typeWords = types.matchAt(t, pos);
+      for (let k = 0; k < typeWords.length; k++) {
+        const m = typeWords[k] as (typeof typeWords)[number];
         if (tryDocAt(pos, m.end, m.payloads[0] as Parameters<typeof docs.parseAt>[3])) return;
       }
       const person = persons.matchAt(t, pos, bodyAtPos);
@@ -567,7 +642,7 @@ export function createDetector(g: Gazetteer): Detector {
         if (!w) break;
         start = w[0];
         if (isUpperCode(text.charCodeAt(start))) return null;
-        const m = types.matchAt(text, start)[0];
+        const m = types.longestAt(text, start);
         if (m && skipSpaces(text, m.end) === p)
           return { start, end: m.end, type: m.payloads[0] as Parameters<typeof docs.parseAt>[3] };
       }
@@ -586,11 +661,6 @@ export function createDetector(g: Gazetteer): Detector {
     let resolved: ReturnType<typeof resolveInArticle> = [];
     let orgName: (b: BodyHit) => string = (b) => b.name;
     const out: Mention[] = [];
-    const span = (x: Span) => {
-      const start = norm.startToOriginal(x.start);
-      const end = norm.endToOriginal(x.end);
-      return { start, end, text: original.slice(start, end) };
-    };
 
     const finishPersons = () => {
       // 4. A person named once with titles is the same person wherever the name recurs.
@@ -609,11 +679,12 @@ export function createDetector(g: Gazetteer): Detector {
           // "QĐND - Sáng 5/12, …": the outlet's dateline at a paragraph's start.
           !(
             (b.start === 0 || t[b.start - 1] === '\n') &&
-            /^[A-ZĐ]{2,}$/.test(t.slice(b.start, b.end)) &&
+            capitalsOnly(t, b.start, b.end) &&
             /^\s*[-–]\s/.test(t.slice(b.end, b.end + 4))
           ) &&
           !(
-            AGENCY.test(t.slice(b.start, b.end)) && /^\s*(?:\/|:|trân trọng)/.test(t.slice(b.end, b.end + 12))
+            wordIsOneOf(t, b.start, b.end, AGENCIES) &&
+            /^\s*(?:\/|:|trân trọng)/.test(t.slice(b.end, b.end + 12))
           ),
       );
       // Suspects and defendants are not news subjects as officials, even former ones: a name
@@ -635,7 +706,7 @@ export function createDetector(g: Gazetteer): Detector {
         if (
           joined ||
           p.foreign ||
-          SENTENCED_AFTER.test(t.slice(p.consumed, p.consumed + 60)) ||
+          (maySentenceAfter(t, p.consumed) && SENTENCED_AFTER.test(t.slice(p.consumed, p.consumed + 60))) ||
           suspectBefore(t, p.start)
         )
           suspects.add(p.name);
@@ -700,10 +771,12 @@ export function createDetector(g: Gazetteer): Detector {
         const given = name.split(' ').pop() as string;
         if (name.includes(' ')) byGiven.set(given, byGiven.has(given) ? null : name);
       }
-      // Only where a given name of the article's persons occurs at all: no scan of the whole text.
+      // Only where a given name of the article's persons occurs at all: no scan of the whole text;
+      // and only after an honorific, looked at before any expression is read.
       const givenAt: number[] = [];
       for (const given of byGiven.keys()) {
-        for (let at = t.indexOf(given); at >= 0; at = t.indexOf(given, at + given.length)) givenAt.push(at);
+        for (let at = t.indexOf(given); at >= 0; at = t.indexOf(given, at + given.length))
+          if (endsBeforeSpaces(t, at, HONORIFIC_ENDINGS)) givenAt.push(at);
       }
       givenAt.sort((a, b) => a - b);
       for (const at of givenAt) {
@@ -775,6 +848,8 @@ export function createDetector(g: Gazetteer): Detector {
       }
       return m;
     };
+    // Each mention is one literal with its offsets on the original text and its text written
+    // out: cheaper than spreading a span object into it.
     const emitDocument = (k: number) => {
       const d = docHits[k] as DocHit;
       const r = resolved[k];
@@ -783,9 +858,13 @@ export function createDetector(g: Gazetteer): Detector {
       const candidates = r.ambiguous
         ? [...new Set(r.alternatives.flatMap((a) => matchOnce(a).candidates))]
         : match.candidates;
+      const start = norm.startToOriginal(d.start);
+      const end = norm.endToOriginal(d.end);
       out.push({
         kind: 'document',
-        ...span(d),
+        start,
+        end,
+        text: original.slice(start, end),
         ref: r.ref,
         ambiguous: r.ambiguous,
         alternatives: r.alternatives,
@@ -795,22 +874,29 @@ export function createDetector(g: Gazetteer): Detector {
     };
     const emitPerson = (p: PersonHit) => {
       const k = known.get(p.name);
+      const start = norm.startToOriginal(p.start);
+      const end = norm.endToOriginal(p.end);
       out.push({
         kind: 'person',
-        ...span(p),
+        start,
+        end,
+        text: original.slice(start, end),
         name: p.name,
         titles: k?.titles ?? p.titles,
         entity: p.entity ?? k?.entity ?? persons.listedNamed(p.name),
       });
     };
     const emitBody = (b: BodyHit) => {
+      const start = norm.startToOriginal(b.start);
+      const end = norm.endToOriginal(b.end);
+      const text = original.slice(start, end);
       if (b.kind === 'place') {
-        out.push({ kind: 'place', ...span(b), name: b.name, entity: pickByDate(b.ids, date) });
+        out.push({ kind: 'place', start, end, text, name: b.name, entity: pickByDate(b.ids, date) });
         return;
       }
       const name = orgName(b);
       const ids = b.ids.length > 0 ? b.ids : bodies.idsNamed(name);
-      out.push({ kind: 'organization', ...span(b), name, entity: pickByDate(ids, date) });
+      out.push({ kind: 'organization', start, end, text, name, entity: pickByDate(ids, date) });
     };
 
     // Phases: triggers → bodies → documents and persons → persons across the article →
@@ -821,8 +907,8 @@ export function createDetector(g: Gazetteer): Detector {
     const step = (keepGoing: () => boolean): boolean => {
       for (;;) {
         if (phase === 0) {
-          while (i < triggers.length) {
-            bodyStep(triggers[i++] as number);
+          while (i < triggers.bodies.length) {
+            bodyStep(triggers.bodies[i++] as number);
             if ((i & 31) === 0 && !keepGoing()) return false;
           }
           addDefinedAbbreviations();
@@ -830,8 +916,8 @@ export function createDetector(g: Gazetteer): Detector {
           phase = 1;
           i = 0;
         } else if (phase === 1) {
-          while (i < triggers.length) {
-            docPersonStep(triggers[i++] as number);
+          while (i < triggers.docsAndPersons.length) {
+            docPersonStep(triggers.docsAndPersons[i++] as number);
             if ((i & 31) === 0 && !keepGoing()) return false;
           }
           phase = 2;

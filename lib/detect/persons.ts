@@ -3,8 +3,19 @@
 // it ("Thượng tá Nguyễn Hồng Phong", "Bộ trưởng Bộ Công an Lương Tam Quang",
 // "Tổng bí thư, Chủ tịch nước Tô Lâm") or after it ("Trần Quốc Tỏ, Ủy viên
 // Trung ương Đảng, Phó Bí thư …"). Titles are reported as the text gives them.
-import { foldHash, isUpperCode } from '../text/chars.ts';
-import { nextWord, previousWord, skipSpaces } from '../text/tokens.ts';
+import { foldHash, isSpaceCode, isUpperCode, isWordChar } from '../text/chars.ts';
+import {
+  byLastCharacter,
+  collapsedSlice,
+  endsBeforeSpaces,
+  lastNonSpaceBefore,
+  nextWord,
+  previousWord,
+  skipSpaces,
+  tokenEnd,
+  wordIsOneOf,
+} from '../text/tokens.ts';
+import { WordFlags } from '../text/word-flags.ts';
 import {
   CREDIT_LABELS,
   FOREIGN_COUNTRIES,
@@ -52,9 +63,6 @@ const NEEDS_BODY = new Set([
   'Ủy viên dự khuyết',
 ]);
 
-// A syllable of a Vietnamese personal name: capital first letter, then lower case.
-const NAME_SYLLABLE = /^[A-ZĐÀ-ỸÂĂÊÔƠƯ][a-zđà-ỹâăêôơư]{0,6}$/u;
-
 // "Tin, ảnh: Thu Phong", "(Ảnh: Hoàng Hà)": the name after a credit label is the author's.
 const CREDIT_BEFORE = new RegExp(
   `(?:^|[\\s(])(?:${CREDIT_LABELS.join('|')})(?:\\s*,\\s*(?:ảnh|Ảnh|bài|video))?\\s*:\\s*$`,
@@ -77,10 +85,14 @@ function sentenceAround(text: string, pos: number): string {
 // "Chủ tịch nước Trung Quốc Tập Cận Bình", "Bộ trưởng Ngoại giao Lào …": a post of another
 // country is held by a foreign official, whom RefLens does not mark.
 const FOREIGN_BEFORE_NAME = new RegExp(`(?:^|[^\\p{L}])(?:${FOREIGN_COUNTRIES.join('|')})\\s+$`, 'u');
+const COUNTRY_NAMES = byLastCharacter(FOREIGN_COUNTRIES);
 
 /** Whether a country's name (a foreign post's last words) comes right before `pos`. */
 export function foreignPostBefore(text: string, pos: number): boolean {
-  return FOREIGN_BEFORE_NAME.test(text.slice(Math.max(0, pos - 30), pos));
+  return (
+    endsBeforeSpaces(text, pos, COUNTRY_NAMES) &&
+    FOREIGN_BEFORE_NAME.test(text.slice(Math.max(0, pos - 30), pos))
+  );
 }
 
 const PARTY_UNIT_AFTER =
@@ -92,8 +104,45 @@ const LISTED_AFTER_HONORIFICS =
 
 const HONORIFICS = new Set(['Ông', 'Bà', 'Anh', 'Chị', 'Cô', 'Chú', 'Bác', 'Em', 'Cháu', 'Cụ', 'Ngài']);
 
-function isNameSyllable(word: string): boolean {
-  return NAME_SYLLABLE.test(word) && isUpperCode(word.charCodeAt(0));
+/**
+ * Whether text[start, end) is a syllable of a Vietnamese personal name: a capital, then up to
+ * six lower-case letters (/^[A-ZĐÀ-ỸÂĂÊÔƠƯ][a-zđà-ỹâăêôơư]{0,6}$/u, read without a slice).
+ */
+function isNameSyllableAt(text: string, start: number, end: number): boolean {
+  if (end <= start || end - start > 7) return false;
+  const c = text.charCodeAt(start);
+  // Â Ă Ê Ô Ơ Ư lie in À–Ỹ, a range that holds lower-case letters too: the class table keeps its capitals.
+  if (!((c >= 0x41 && c <= 0x5a) || c === 0x110 || (c >= 0xc0 && c <= 0x1ef8)) || !isUpperCode(c))
+    return false;
+  for (let i = start + 1; i < end; i++) {
+    const d = text.charCodeAt(i);
+    if (!((d >= 0x61 && d <= 0x7a) || d === 0x111 || (d >= 0xe0 && d <= 0x1ef9))) return false;
+  }
+  return true;
+}
+
+/** How many words a name of single-spaced words has ("Tô Lâm": 2), counting without splitting it. */
+function wordCount(text: string, start: number, end: number): number {
+  let n = 1;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x20) n++;
+  return n;
+}
+
+/**
+ * Whether a list of names after "các ông, bà:" may run up to `pos` (LISTED_AFTER_HONORIFICS's
+ * necessary condition): going back from `pos`, a colon comes before anything but spaces,
+ * commas and letters. Usually settled within a few characters, so the expression, which reads
+ * 400, runs only where such a list may be.
+ */
+function mayFollowHonorificList(text: string, pos: number): boolean {
+  for (let i = pos - 1, from = Math.max(0, pos - 400); i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) return true;
+    // Beyond ASCII anything may be a letter or a space; in ASCII only these are.
+    if (c < 0x80 && c !== 0x2c && !isSpaceCode(c) && !((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a))
+      return false;
+  }
+  return false;
 }
 
 export interface PersonGrammar {
@@ -125,13 +174,19 @@ export function createPersonGrammar(
   const heads = new PhraseTrie<TitleHead>((h) => String(h.rank));
   for (const r of RANKS) heads.add(r, { rank: true, needsBody: false }, r === r.toUpperCase());
   for (const h of POST_HEADS) heads.add(h, { rank: false, needsBody: NEEDS_BODY.has(h) });
-  const prefixes = new Set<string>(TITLE_PREFIXES);
-  const openers = new Set([
-    ...names.firstWords(),
-    ...heads.firstWords(),
-    ...[...SURNAMES].map((w) => foldHash(w, 0, w.length)),
-    ...TITLE_PREFIXES.map((w) => foldHash(w, 0, w.length)),
-  ]);
+  const openerKeys = [
+    ...new Set([
+      ...names.firstWords(),
+      ...heads.firstWords(),
+      ...[...SURNAMES].map((w) => foldHash(w, 0, w.length)),
+      ...TITLE_PREFIXES.map((w) => foldHash(w, 0, w.length)),
+    ]),
+  ];
+  const openers = new WordFlags();
+  for (const k of openerKeys) openers.add(k, 1);
+  // The prefixes' folded hashes: a word is compared with them only when its hash is one.
+  const prefixKeys = new WordFlags();
+  for (const w of TITLE_PREFIXES) prefixKeys.add(foldHash(w, 0, w.length), 1);
 
   /** One title at `pos`: [prefix] head [body] ["(" body ")"]. */
   /**
@@ -144,13 +199,16 @@ export function createPersonGrammar(
     bodies: BodyAt,
     afterName = false,
   ): { end: number; rank: boolean } | null => {
+    // A title starts with a word, right here.
+    if (!isWordChar(text.charCodeAt(pos))) return null;
     let p = pos;
-    const first = nextWord(text, p);
-    if (!first || first[0] !== p) return null;
-    if (prefixes.has(text.slice(first[0], first[1]))) {
-      const s = skipSpaces(text, first[1]);
-      if (s < 0) return null;
-      p = s;
+    if (prefixKeys.get(wordHashAt(text, pos)) !== 0) {
+      const firstEnd = tokenEnd(text, pos);
+      if (wordIsOneOf(text, pos, firstEnd, TITLE_PREFIXES)) {
+        const s = skipSpaces(text, firstEnd);
+        if (s < 0) return null;
+        p = s;
+      }
     }
     // In lower case before a name only a rank is a title ("đối với trung tá Phạm Hải Cảng").
     const lowerRankOnly =
@@ -159,7 +217,9 @@ export function createPersonGrammar(
     // over "Trưởng Đoàn"); else the longest head that stands alone.
     let best: { end: number; rank: boolean } | null = null;
     let bestWithBody = false;
-    for (const h of heads.matchAt(text, p)) {
+    const spelled = heads.matchAt(text, p);
+    for (let i = 0; i < spelled.length; i++) {
+      const h = spelled[i] as (typeof spelled)[number];
       const head = h.payloads[0] as TitleHead;
       if (lowerRankOnly && !head.rank) continue;
       let end = h.end;
@@ -190,15 +250,19 @@ export function createPersonGrammar(
 
   /** A name at `pos`: a listed name, or 2–4 name syllables not followed by another. */
   const nameAt = (text: string, pos: number): { end: number; entity: string | null } | null => {
-    const listed = names.matchAt(text, pos)[0];
+    const listed = names.longestAt(text, pos);
     if (listed) {
       // "Nguyễn Thị Hồng Lâm" is not the listed "Nguyễn Thị Hồng": a further name syllable
       // (not a title) makes it someone else, unlisted.
       const next = text.charCodeAt(listed.end) === 0x20 ? nextWord(text, listed.end + 1) : null;
-      const more = next && next[0] === listed.end + 1 ? text.slice(next[0], next[1]) : '';
-      const syllables = text.slice(pos, listed.end).split(' ').length;
-      if (more && syllables === 3 && isNameSyllable(more) && heads.matchAt(text, next?.[0] ?? 0).length === 0)
-        return { end: next?.[1] ?? listed.end, entity: null };
+      if (
+        next &&
+        next[0] === listed.end + 1 &&
+        wordCount(text, pos, listed.end) === 3 &&
+        isNameSyllableAt(text, next[0], next[1]) &&
+        !heads.matchesAt(text, next[0])
+      )
+        return { end: next[1], entity: null };
       return {
         end: listed.end,
         entity: listed.payloads.length === 1 ? (listed.payloads[0] as string) : null,
@@ -208,15 +272,15 @@ export function createPersonGrammar(
     let count = 0;
     let p = pos;
     for (;;) {
-      const w = nextWord(text, p);
-      if (!w || (count === 0 && w[0] !== pos)) break;
-      const word = text.slice(w[0], w[1]);
-      if (!isNameSyllable(word)) break;
+      const s = skipSpaces(text, p);
+      if (s < 0 || !isWordChar(text.charCodeAt(s)) || (count === 0 && s !== pos)) break;
+      const e = tokenEnd(text, s);
+      if (!isNameSyllableAt(text, s, e)) break;
       // "Ông Trần Văn Nam": the honorific is not part of the name.
-      if (count === 0 && HONORIFICS.has(word)) return null;
+      if (count === 0 && HONORIFICS.has(text.slice(s, e))) return null;
       count++;
-      end = w[1];
-      p = w[1];
+      end = e;
+      p = e;
       if (count > 4) return null;
     }
     if (count < 2) return null;
@@ -238,14 +302,16 @@ export function createPersonGrammar(
       // "A, Giám đốc …, Thiếu tướng B": a title right before a name is the next person's.
       const ns = skipSpaces(text, t.end);
       if (ns === t.end + 1 && nameAt(text, ns) && !bodies.startingAt(ns)) break;
-      titles.push(text.slice(s, t.end).replace(/\s+/g, ' '));
+      titles.push(collapsedSlice(text, s, t.end));
       p = t.end;
       if (text[p] === ')') p++;
     }
     return { titles, end: p };
   };
 
+  // The label ends in a colon: only after one is the expression worth reading.
   const creditBefore = (text: string, pos: number): boolean =>
+    lastNonSpaceBefore(text, pos, Math.max(0, pos - 24)) === 0x3a &&
     CREDIT_BEFORE.test(text.slice(Math.max(0, pos - 24), pos));
 
   const blockedBefore = (text: string, pos: number): boolean => {
@@ -260,14 +326,14 @@ export function createPersonGrammar(
 
   return {
     matchAt(text, pos, bodies) {
-      if (!openers.has(wordHashAt(text, pos))) return null;
+      if (openers.get(wordHashAt(text, pos)) === 0) return null;
       // Titles first: "Đại tướng Tô Lâm", "Tổng bí thư, Chủ tịch nước Tô Lâm".
       const titles: string[] = [];
       let p = pos;
       for (;;) {
         const t = titleAt(text, p, bodies);
         if (!t) break;
-        titles.push(text.slice(p, t.end).replace(/\s+/g, ' '));
+        titles.push(collapsedSlice(text, p, t.end));
         p = t.end;
         // "Tổng Bí thư, Chủ tịch nước Tô Lâm"; not "và", which joins two people.
         const sep = /^[ \t]*(?:,|kiêm)[ \t]*/.exec(text.slice(p, p + 8));
@@ -305,10 +371,10 @@ export function createPersonGrammar(
       const prevWord = prev ? text.slice(prev[0], prev[1]) : '';
       const comrade =
         prev && /^(chí)$/.test(prevWord) && /đồng\s+chí$/i.test(text.slice(Math.max(0, pos - 12), prev[1]));
-      const listed = name.entity !== null || names.matchAt(text, pos).length > 0;
+      const listed = name.entity !== null || names.matchesAt(text, pos);
       // Two syllables with titles only after them are as often a place as a name ("… nông nghiệp
       // Văn Yên (nguyên Giám đốc …)"): an unlisted name needs three, or a title before it.
-      const syllables = text.slice(pos, name.end).split(' ').length;
+      const syllables = wordCount(text, pos, name.end);
       // A list entry ("…; Nguyễn Túy, Chỉ huy trưởng …") is a name; after an ordinary word
       // ("nông nghiệp Văn Yên (nguyên …") it is more likely a place.
       const listEntry = /(?:^|[;:,.\n—–-])\s*$/.test(text.slice(Math.max(0, pos - 4), pos));
@@ -316,7 +382,9 @@ export function createPersonGrammar(
         /^\s*(?:,|-|–)/.test(text.slice(name.end, name.end + 3)) && after.titles.length > 0;
       const honorific = /^(ông|bà|Ông|Bà)$/.test(prevWord);
       // "… trao Quyết định bổ nhiệm 10 Thứ trưởng cho các ông, bà: A, B, C …": a name listed after "các ông, bà:".
-      const inHonorificList = LISTED_AFTER_HONORIFICS.test(text.slice(Math.max(0, pos - 400), pos));
+      const inHonorificList =
+        mayFollowHonorificList(text, pos) &&
+        LISTED_AFTER_HONORIFICS.test(text.slice(Math.max(0, pos - 400), pos));
       if (
         !listed &&
         syllables < 3 &&
@@ -348,7 +416,7 @@ export function createPersonGrammar(
       };
     },
     titlesAfter,
-    firstWords: () => [...openers],
+    firstWords: () => [...openerKeys],
     listedNamed(name) {
       const set = byName.get(name);
       return set && set.size === 1 ? ([...set][0] as string) : null;

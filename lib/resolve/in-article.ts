@@ -42,7 +42,9 @@ interface Cluster {
 
 function groupKey(r: DocRef): string {
   if (r.number === null) return `name|${fold(r.name ?? '')}`;
-  return `${fold(r.docType)}|${r.number.replace(/^0+(?=\d)/, '')}`;
+  // (Leading zeros are rare: the number is used as it is unless it has one.)
+  const n = r.number.charCodeAt(0) === 0x30 ? r.number.replace(/^0+(?=\d)/, '') : r.number;
+  return `${fold(r.docType)}|${n}`;
 }
 
 /** What the mention says by itself, with the symbol a central Party issuer fixes. */

@@ -48,6 +48,23 @@ export function isUpperCode(code: number): boolean {
   return code < TABLE_SIZE && table[code] === UPPER;
 }
 
+/** Whether a code unit is whitespace as a regular expression's \s reads it (line breaks included). */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 export function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -87,6 +104,19 @@ export function foldHash(text: string, start: number, end: number): number {
   }
   return h & FOLD_HASH_MASK;
 }
+
+/**
+ * Each code point's lower case as one code unit, or 0 where that is not a fact of the
+ * character alone: a lower case of two units (İ), or Σ, whose lower case depends on its
+ * place in the word. Lets a hot loop compare words case aside without building strings.
+ */
+export const LOWER_CODE = new Uint16Array(TABLE_SIZE);
+(() => {
+  for (let c = 1; c < TABLE_SIZE; c++) {
+    const l = String.fromCharCode(c).toLowerCase();
+    LOWER_CODE[c] = l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : 0;
+  }
+})();
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 

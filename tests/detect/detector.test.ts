@@ -78,6 +78,27 @@ describe('detector', () => {
     const ratio = Math.min(time(long), time(long)) / Math.max(1, Math.min(time(short), time(short)));
     expect(ratio).toBeLessThan(40);
   });
+
+  it('reads a copy of the text it has just read as it read the text, and as fast', () => {
+    // What the detector remembers between words is kept per text, and strings compare by content:
+    // a fresh copy of the last text (a page read again) must cost one comparison, not one per word.
+    const para = readFileSync(join(ROOT, 'tests', 'fixtures', 'detect', 'article-state.txt'), 'utf8');
+    let text = '';
+    while (text.length < 200_000) text += `${para}\n\n`;
+    const copies = [0, 1, 2].map(() => [...text].join(''));
+    // The same length, other words: nothing remembered of the first text may leak into it.
+    const other = text.replace(/Bộ/g, 'Sở');
+    const expected = detector.detect(text);
+    expect(createDetector(gazetteer).detect(other)).toEqual(detector.detect(other));
+    const time = (t: string) => {
+      const t0 = performance.now();
+      expect(detector.detect(t)).toEqual(expected);
+      return performance.now() - t0;
+    };
+    const same = Math.min(time(text), time(text));
+    const copy = Math.min(...copies.map((c) => time(c)));
+    expect(copy / Math.max(1, same)).toBeLessThan(3);
+  });
 });
 
 describe('scan CLI', { timeout: 20_000 }, () => {

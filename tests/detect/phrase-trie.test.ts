@@ -42,4 +42,29 @@ describe('PhraseTrie', () => {
   it('does not confuse syllables that differ in a vowel mark', () => {
     expect(ids(trie(), 'Lệ Minh')).toEqual([['Lệ Minh', ['le-minh-2']]]);
   });
+
+  it('matches whatever the case, and tells the same syllables apart in capitals too', () => {
+    expect(ids(trie(), 'BỘ CÔNG AN')).toEqual([['BỘ CÔNG AN', ['bca']]]);
+    expect(ids(trie(), 'bộ công an')).toEqual([['bộ công an', ['bca']]]);
+    expect(ids(trie(), 'LỆ MINH')).toEqual([['LỆ MINH', ['le-minh-2']]]);
+    expect(ids(trie(), 'UỶ BAN KIỂM TRA TRUNG ƯƠNG')).toEqual([['UỶ BAN KIỂM TRA TRUNG ƯƠNG', ['ubkt']]]);
+  });
+
+  it('longestAt and matchesAt say what matchAt says', () => {
+    const t = trie();
+    for (const text of [
+      'Bộ Công an Việt Nam',
+      'Bộ Công',
+      'BCA',
+      'Bca',
+      'Le Minh',
+      'To Lam',
+      'bộ công an',
+      'Lệ Minh',
+    ]) {
+      const all = t.matchAt(text, 0);
+      expect(t.longestAt(text, 0), text).toEqual(all[0]);
+      expect(t.matchesAt(text, 0), text).toBe(all.length > 0);
+    }
+  });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { foldHash, foldWord, isPlainAscii, toneKey } from '../../lib/text/chars.ts';
+import {
+  foldHash,
+  foldWord,
+  isPlainAscii,
+  isSpaceCode,
+  LOWER_CODE,
+  TABLE_SIZE,
+  toneKey,
+} from '../../lib/text/chars.ts';
 
 describe('tone placement and folding', () => {
   it.each([
@@ -26,5 +34,23 @@ describe('tone placement and folding', () => {
     expect(foldHash('Đảng', 0, 4)).toBe(foldHash('dang', 0, 4));
     expect(isPlainAscii('To Lam')).toBe(true);
     expect(isPlainAscii('Tô Lâm')).toBe(false);
+  });
+});
+
+describe('per-character tables', () => {
+  it('isSpaceCode is what \\s matches', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
+    expect(wrong).toEqual([]);
+  });
+
+  it("LOWER_CODE is a character's lower case wherever that is one code unit of its own", () => {
+    for (let c = 1; c < TABLE_SIZE; c++) {
+      const l = LOWER_CODE[c] as number;
+      if (l !== 0) expect(String.fromCharCode(c).toLowerCase()).toBe(String.fromCharCode(l));
+    }
+    // Σ lower-cases by its place in the word; İ to two code units.
+    expect(LOWER_CODE[0x3a3]).toBe(0);
+    expect(LOWER_CODE[0x130]).toBe(0);
   });
 });
