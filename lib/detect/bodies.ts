@@ -166,6 +166,8 @@ function nameVariants(n: string): string[] {
   if (/^(?:Ủy ban|Ban) \p{Lu}\p{Ll}* \p{Ll}+ và \p{Lu}/u.test(n)) out.push(n.replace(' và ', ' - '));
   if (n.includes(', ')) {
     out.push(n.replace(/, /g, ' '));
+    // "phòng chống tham nhũng, lãng phí, tiêu cực": news drops the legal name's first comma only.
+    if (n.includes('phòng, chống')) out.push(n.replace('phòng, chống', 'phòng chống'));
     // "Sở Văn hóa – Thể thao và Du lịch", "Bộ Văn hóa - Thể thao và Du lịch": a dash for the comma.
     out.push(n.replace(/, /g, ' - '));
   }

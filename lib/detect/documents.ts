@@ -474,8 +474,10 @@ export function createDocGrammar(lawNames: readonly string[]): DocGrammar {
       name = collapsedSlice(text, start, end);
     } else if (known) {
       end = known.end;
-      // A shortened name is still the law the list knows: name it in full.
-      name = known.payloads[0] as string;
+      // A shortened name is still the law the list knows: name it in full. The councils by
+      // their abbreviations ("… và đại biểu HĐND") are the law's name as printed, kept so.
+      const printed = text.slice(start, end).replace(/\s+/g, ' ');
+      name = /HĐND|UBND/.test(printed) ? printed : (known.payloads[0] as string);
     } else if (amend) {
       // "Luật sửa đổi, bổ sung một số điều của Luật X": the whole phrase names one law.
       const inner = amend.index + amend[0].length;

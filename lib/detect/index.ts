@@ -204,6 +204,8 @@ const SUSPECT_BEFORE = new RegExp(
     '(?:khởi tố|truy tố|bắt tạm giam|tạm giam)(?:\\s+bị can)?(?:\\s+đối với)?\\s+(?:ông|bà)\\s+$',
     '(?:bị cáo|bị can)[^.;\\n]{0,80},\\s*trong đó có\\s+(?:ông\\s+|bà\\s+)?$',
     '(?:bị cáo|bị can)[^.;\\n]{0,80}(?:là|gồm)\\s*:?\\s*(?:các\\s+)?(?:ông|bà)?\\s*:?\\s*$',
+    // Further on in that list: "7 bị cáo gồm: A (…), B".
+    '(?:bị cáo|bị can)\\s+(?:là|gồm)\\s*:\\s*[^.;:\\n]{2,150},\\s*(?:ông\\s+|bà\\s+)?$',
     // "lệnh bắt bị can và khám xét nơi ở, nơi làm việc đối với ông X"
     '(?:bị can|khởi tố|truy tố|tạm giam|lệnh bắt)[^.;\\n]{0,60}đối với\\s+(?:ông|bà)\\s+$',
   ].join('|'),
@@ -242,10 +244,14 @@ function wholeWord(t: string, start: number, end: number): boolean {
   );
 }
 
-/** The sentence up to `pos` (at most 160 characters back). */
+/**
+ * The sentence up to `pos` (at most 160 characters back), with what brackets hold blanked
+ * out: "bị cáo gồm: A (SN 1978; nguyên Trưởng phòng), B" is one sentence, and the list
+ * around the brackets is what the suspect cues read.
+ */
 function sentenceBefore(t: string, pos: number): string {
   const from = Math.max(0, pos - 160);
-  const chunk = t.slice(from, pos);
+  const chunk = t.slice(from, pos).replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
   const end = Math.max(chunk.lastIndexOf('. '), chunk.lastIndexOf('\n'), chunk.lastIndexOf('; '));
   return end >= 0 ? chunk.slice(end + 1) : chunk;
 }
@@ -331,6 +337,23 @@ function addTitle(list: string[], title: string): void {
   const shorter = list.findIndex((t) => title.startsWith(`${t} `));
   if (shorter >= 0) list[shorter] = title;
   else list.push(title);
+}
+
+/**
+ * "Nghị quyết số 01/NQ-CP, Nghị quyết số 02/NQ-CP ngày 8/1/2025 của Chính phủ": full citations
+ * of one type listed together share the date and issuer said once after the last of them.
+ * Only a citation with a symbol and no date of its own takes them.
+ */
+function shareTrailingContext(t: string, hits: DocHit[]): void {
+  for (let i = hits.length - 2; i >= 0; i--) {
+    const d = hits[i] as DocHit;
+    const next = hits[i + 1] as DocHit;
+    if (d.ref.date || !d.ref.symbol || !next.ref.date || d.ref.docType !== next.ref.docType) continue;
+    if (!/^\s*(?:,|và)\s*$/.test(t.slice(d.end, next.start))) continue;
+    d.ref.date = next.ref.date;
+    d.ref.year ??= Number(next.ref.date.slice(0, 4));
+    d.ref.issuer ??= next.ref.issuer;
+  }
 }
 
 /** Sorted, non-overlapping spans: is `s` free of all of them? (binary search) */
@@ -682,9 +705,11 @@ export function createDetector(g: Gazetteer): Detector {
             capitalsOnly(t, b.start, b.end) &&
             /^\s*[-–]\s/.test(t.slice(b.end, b.end + 4))
           ) &&
+          // "TTXVN cho biết", "theo TTXVN": the agency as the news's source, not its subject.
           !(
             wordIsOneOf(t, b.start, b.end, AGENCIES) &&
-            /^\s*(?:\/|:|trân trọng)/.test(t.slice(b.end, b.end + 12))
+            (/^\s*(?:\/|:|trân trọng|cho biết|đưa tin|thông tin)/.test(t.slice(b.end, b.end + 14)) ||
+              /(?:^|[^\p{L}])[Tt]heo\s+$/u.test(t.slice(Math.max(0, b.start - 6), b.start)))
           ),
       );
       // Suspects and defendants are not news subjects as officials, even former ones: a name
@@ -834,6 +859,7 @@ export function createDetector(g: Gazetteer): Detector {
         const local = d.ref.issuer ? placeless.get(d.ref.issuer) : undefined;
         if (local) d.ref.issuer = orgName(local);
       }
+      shareTrailingContext(t, docHits);
       resolved = resolveInArticle(docHits.map((d): Citation => ({ ref: d.ref, weak: d.weak })));
     };
 

@@ -201,6 +201,8 @@ describe('bodies seen in a third set of real news', () => {
     ['a class of departments', 'các Sở Tư pháp được giao'],
     ['every delegation', 'Trưởng đoàn, Phó Trưởng Đoàn đại biểu Quốc hội ở các tỉnh'],
     ['the agency as publisher', 'TTXVN trân trọng giới thiệu'],
+    ['the agency as the news source', 'TTXVN cho biết, ở Tây Ninh, lễ hội đã diễn ra.'],
+    ['the agency as the news source, after "theo"', 'Theo TTXVN, lễ hội đã diễn ra.'],
     ['committees as a class', 'Phó Bí thư Tỉnh ủy, Thành ủy'],
     ['a list of heads for every province', 'chỉ định cấp ủy, HĐND, UBND, Ủy ban MTTQ các tỉnh, thành'],
   ])('not a body: %s', (_name, text) => {
@@ -412,6 +414,23 @@ describe('bodies seen in a ninth set of real news', () => {
       'the Central Military Commission by its Party name',
       'Đảng ủy Quân sự Trung ương họp.',
       ['Đảng ủy Quân sự Trung ương'],
+    ],
+  ])('%s', (_name, text, spans) => {
+    expect(of('organization', text).map(([span]) => span)).toEqual(spans);
+  });
+});
+
+describe('bodies seen in a tenth set of real news', () => {
+  it.each<[string, string, string[]]>([
+    [
+      'a legal name whose first comma news drops ("phòng chống")',
+      'Chiều 25-12 Ban Chỉ đạo Trung ương về phòng chống tham nhũng, lãng phí, tiêu cực họp phiên thứ 29.',
+      ['Ban Chỉ đạo Trung ương về phòng chống tham nhũng, lãng phí, tiêu cực'],
+    ],
+    [
+      'and as the law writes it',
+      'Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực họp.',
+      ['Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực'],
     ],
   ])('%s', (_name, text, spans) => {
     expect(of('organization', text).map(([span]) => span)).toEqual(spans);

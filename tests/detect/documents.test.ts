@@ -576,3 +576,24 @@ describe('document references seen in a ninth set of real news', () => {
     if (fields) expect(found[0]?.ref).toMatchObject(fields);
   });
 });
+
+describe('document references seen in a tenth set of real news', () => {
+  it.each<[string, string, string[], Expect?]>([
+    [
+      "a listed law's name with the councils abbreviated is named as printed",
+      'theo Luật Bầu cử đại biểu Quốc hội và đại biểu HĐND, cử tri bầu',
+      ['Luật Bầu cử đại biểu Quốc hội và đại biểu HĐND'],
+      { name: 'Luật Bầu cử đại biểu Quốc hội và đại biểu HĐND' },
+    ],
+    [
+      'full citations listed together share the date and issuer said after the last',
+      'các Nghị quyết số 01/NQ-CP, Nghị quyết số 02/NQ-CP ngày 8/1/2025 của Chính phủ',
+      ['Nghị quyết số 01/NQ-CP', 'Nghị quyết số 02/NQ-CP'],
+      { number: '01', symbol: 'NQ-CP', date: '2025-01-08', year: 2025, issuer: 'Chính phủ' },
+    ],
+  ])('%s', (_what, text, spans, fields) => {
+    const found = docs(text);
+    expect(found.map((m) => m.text)).toEqual(spans);
+    if (fields) expect(found[0]?.ref).toMatchObject(fields);
+  });
+});

@@ -147,6 +147,10 @@ describe('persons seen in a third set of real news', () => {
       'defendants listed after "các bị cáo:"',
       'đề nghị án treo cho các bị cáo: Phạm Văn Vọng (cựu Bí thư Tỉnh ủy), Phùng Quang Hùng (cựu Chủ tịch UBND tỉnh) và Hà Hòa Bình (cựu Phó Chủ tịch UBND tỉnh).',
     ],
+    [
+      'defendants further on in a list whose brackets hold a semicolon',
+      'Trong vụ án có 7 bị cáo gồm: Trần Văn Một (SN 1978; nguyên Trưởng Phòng Tài nguyên và Môi trường), Lê Văn Hai (nguyên Phó Chủ tịch UBND huyện), Phạm Văn Ba (SN 1980; nguyên Chánh Thanh tra huyện).',
+    ],
   ])('not an official: %s', (_name, text) => {
     expect(persons(text).map((p) => p.text)).toEqual([]);
   });
