@@ -80,25 +80,25 @@ export function tokenizeName(name: string): string[] {
  * [start, end], or null when punctuation or a line break comes first.
  */
 export function previousWord(text: string, pos: number): [number, number] | null {
+  const i = previousWordEnd(text, pos);
+  return i < 0 ? null : [wordStartBefore(text, i), i];
+}
+
+/** Where the word before `pos` on the same line ends (spaces and tabs skipped), or -1 when none does. */
+function previousWordEnd(text: string, pos: number): number {
   let i = pos;
   while (i > 0) {
     const c = text.charCodeAt(i - 1);
     if (c === 0x20 || c === 0x09) i--;
     else break;
   }
-  if (i === 0 || !isWordChar(text.charCodeAt(i - 1))) return null;
-  return [wordStartBefore(text, i), i];
+  return i === 0 || !isWordChar(text.charCodeAt(i - 1)) ? -1 : i;
 }
 
 /** Whether the word before `pos` on the same line (as previousWord reads it) is `word`; reads no string. */
 export function previousWordIs(text: string, pos: number, word: string): boolean {
-  let i = pos;
-  while (i > 0) {
-    const c = text.charCodeAt(i - 1);
-    if (c === 0x20 || c === 0x09) i--;
-    else break;
-  }
-  if (i === 0 || !isWordChar(text.charCodeAt(i - 1))) return false;
+  const i = previousWordEnd(text, pos);
+  if (i < 0) return false;
   // The letters first: where the word ends is cheaper to read than where it starts.
   if (i < word.length || !text.startsWith(word, i - word.length)) return false;
   return wordStartBefore(text, i) === i - word.length;
