@@ -115,11 +115,12 @@ export default defineBackground(() => {
   onMessage('detect', async ({ data, sender }) => {
     const mentions = await detection.detect(data.text, data.date);
     // The frame's own URL, as the browser gives it: a page cannot file citations under another site.
-    const refs = sender.url ? learnableRefs(mentions) : [];
-    if (sender.url && refs.length > 0) {
+    const pageUrl = sender.url;
+    const refs = pageUrl ? learnableRefs(mentions) : [];
+    if (pageUrl && refs.length > 0) {
       // After the answer: the page draws its marks while this is stored.
       setTimeout(() => {
-        learnFromPage(refs, sender.url as string, todayIso()).catch((err: unknown) =>
+        learnFromPage(refs, pageUrl, todayIso()).catch((err: unknown) =>
           console.warn('RefLens: could not remember the citations of a page', err),
         );
       }, 0);

@@ -129,7 +129,7 @@ export class MarkSet<M extends Markable> {
       this.marks[hit.key] = undefined;
       removed.push(mark);
       // A mark spanning several nodes is indexed under each of them.
-      for (const s of (mark as LazyMark<M>).spans) {
+      for (const s of mark.spans) {
         const list = this.byNode.get(s.node);
         if (list)
           this.byNode.set(
